@@ -1,0 +1,1 @@
+"""Code for the back pain treatment-options explorer: pure logic plus a few UI pieces."""

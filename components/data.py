@@ -1,0 +1,249 @@
+"""Load the content files in data/ and check them against one schema per file.
+
+Pure: no Streamlit. A bad file raises ContentError naming the file, row, column and
+value, so the app can stop with one clear message and `make check-data` can print it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+
+from components.vocabulary import (
+    CATEGORIES,
+    DURATION_WEEKS,
+    DURATIONS,
+    HISTORY,
+    RED_FLAG_TIERS,
+    RED_FLAGS,
+    SEVERITIES,
+    STANCES,
+    SYMPTOMS,
+    TRIED,
+)
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+LIST_SEPARATOR = ";"
+
+
+class ContentError(ValueError):
+    """A problem in one content file, said so that a clinician can find and fix it."""
+
+    def __init__(self, file: str, row: int | None, column: str | None, value: object, problem: str, more: int = 0):
+        self.file, self.row, self.column, self.value, self.problem, self.more = file, row, column, value, problem, more
+        where = [f"data/{file}"]
+        if row is not None:
+            where.append(f"row {row}")
+        if column is not None:
+            where.append(f'column "{column}"')
+        text = ", ".join(where) + f": {problem}"
+        if value is not None and str(value) != "":
+            text += f" (found: {str(value)[:80]!r})"
+        elif value is not None:
+            text += " (found: an empty cell)"
+        if more:
+            text += f". {more} more problem{'s' if more > 1 else ''} after this one."
+        super().__init__(text)
+
+
+@dataclass(frozen=True)
+class Content:
+    """Every content table, validated."""
+
+    treatments: pd.DataFrame
+    evidence: pd.DataFrame
+    sources: pd.DataFrame
+    symptoms: pd.DataFrame
+    red_flags: pd.DataFrame
+    categories: pd.DataFrame
+
+
+def split_list(cell: str) -> list[str]:
+    """A ;-separated cell as a list of ids ('' is an empty list)."""
+    return [item.strip() for item in str(cell).split(LIST_SEPARATOR) if item.strip()]
+
+
+def _list_of(allowed: tuple[str, ...], *, required: bool) -> pa.Check:
+    need = "one or more" if required else "zero or more"
+    return pa.Check(
+        lambda cell: (bool(split_list(cell)) or not required) and all(i in allowed for i in split_list(cell)),
+        element_wise=True,
+        error=f"must be {need} of {', '.join(allowed)}, separated by '{LIST_SEPARATOR}'",
+    )
+
+
+def _one_of(allowed: tuple[str, ...] | list[str]) -> pa.Check:
+    return pa.Check.isin(list(allowed), error="must be one of: " + ", ".join(allowed))
+
+
+def _text() -> pa.Column:
+    return pa.Column(str, pa.Check.str_length(min_value=1, error="must not be empty"))
+
+
+def _whole(low: int, high: int) -> pa.Column:
+    return pa.Column(int, pa.Check.in_range(low, high, error=f"must be a whole number from {low} to {high}"), coerce=True)
+
+
+_blank_to_nan = pa.Parser(lambda s: s.replace("", np.nan))
+_ID = pa.Column(str, [pa.Check.str_matches(r"^[a-z0-9_]+$", error="must be lower-case letters, digits and _ only")], unique=True)
+
+SCHEMAS: dict[str, pa.DataFrameSchema] = {
+    "sources.csv": pa.DataFrameSchema(
+        {
+            "id": pa.Column(str, pa.Check.str_matches(r"^[A-Z0-9_]+$", error="must be capital letters, digits and _ only"), unique=True),
+            "short_name": _text(),
+            "citation": _text(),
+            "organisation": _text(),
+            "year": _whole(1990, 2100),
+            "url": pa.Column(str, pa.Check.str_matches(r"^https?://\S+$", error="must be a web address starting with http:// or https://")),
+        }
+    ),
+    "categories.csv": pa.DataFrameSchema({"id": _ID, "label": _text(), "help": _text()}),
+    "symptoms.csv": pa.DataFrameSchema({"id": _ID, "label": _text(), "help": _text()}),
+    "red_flags.csv": pa.DataFrameSchema(
+        {"id": _ID, "label": _text(), "tier": pa.Column(str, _one_of(RED_FLAG_TIERS)), "help": _text(), "action": _text()}
+    ),
+    "treatments.csv": pa.DataFrameSchema(
+        {
+            "id": _ID,
+            "name": _text(),
+            "category": pa.Column(str, _one_of(CATEGORIES)),
+            "invasiveness": _whole(1, 5),
+            "ladder_step": _whole(1, 5),
+            "symptoms": pa.Column(str, _list_of(SYMPTOMS, required=True)),
+            "durations": pa.Column(str, _list_of(tuple(DURATIONS), required=True)),
+            "min_severity": pa.Column(str, _one_of(SEVERITIES)),
+            "after_tried": pa.Column(str, _list_of(tuple(TRIED), required=False)),
+            "needs_history": pa.Column(str, _list_of(tuple(HISTORY), required=False)),
+            "typical_use": _text(),
+            "when_considered": _text(),
+            "what_it_involves": _text(),
+            "benefits": _text(),
+            "risks": _text(),
+            "recovery": _text(),
+            "onset_weeks": _whole(0, 104),
+            "recovery_weeks": pa.Column(
+                float,
+                pa.Check.in_range(0, 104, error="must be a number of weeks from 0 to 104, or empty if unknown"),
+                nullable=True,
+                coerce=True,
+                parsers=_blank_to_nan,
+            ),
+            "fact_sources": pa.Column(str),
+        }
+    ),
+    "evidence.csv": pa.DataFrameSchema(
+        {
+            "treatment_id": pa.Column(str),
+            "source_id": pa.Column(str),
+            "stance": pa.Column(str, _one_of(tuple(STANCES))),
+            "note": _text(),
+        },
+        unique=["treatment_id", "source_id"],
+        report_duplicates="exclude_first",
+    ),
+}
+
+_CHECK_WORDS = {
+    "field_uniqueness": "appears more than once; every id must be unique",
+    "multiple_fields_uniqueness": "this treatment and source pair appears more than once",
+    "not_nullable": "must not be empty",
+}
+
+
+def _problem(check: str) -> str:
+    if check.startswith("coerce_dtype('int"):
+        return "must be a whole number"
+    if check.startswith("coerce_dtype('float"):
+        return "must be a number, or empty if unknown"
+    return _CHECK_WORDS.get(check, check)
+
+
+def _read(directory: Path, file: str) -> pd.DataFrame:
+    path = directory / file
+    if not path.exists():
+        raise ContentError(file, None, None, None, "the file is missing")
+    raw = path.read_bytes()
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ContentError(file, line, None, raw[error.start : error.end + 8], "is not UTF-8 text; save the file as 'CSV UTF-8'") from None
+    if not raw.strip():
+        raise ContentError(file, None, None, None, "the file is empty; it needs a header row and at least one data row")
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    if frame.empty:
+        raise ContentError(file, None, None, None, "the file has a header row but no data rows")
+    return frame.apply(lambda col: col.str.strip())
+
+
+def _validate(file: str, frame: pd.DataFrame) -> pd.DataFrame:
+    try:
+        return SCHEMAS[file].validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        cases = errors.failure_cases
+        missing = cases[cases["check"] == "column_in_dataframe"]
+        if not missing.empty:
+            name = str(missing.iloc[0]["failure_case"])
+            raise ContentError(file, 1, name, None, "this column is missing from the header row", len(missing) - 1) from None
+        # Keep one row per (row, column); dtype checks only repeat a failed conversion.
+        usable = cases[cases["index"].notna() & ~cases["check"].astype(str).str.startswith("dtype(")]
+        usable = usable.assign(index=usable["index"].astype(int)).sort_values(["index"], kind="stable")
+        usable = usable.drop_duplicates(["index", "column"])
+        first = usable.iloc[0]
+        column = None if pd.isna(first["column"]) else str(first["column"])
+        value = frame.iloc[first["index"]][column] if column in frame.columns else first["failure_case"]
+        raise ContentError(file, first["index"] + 2, column, value, _problem(str(first["check"])), len(usable) - 1) from None
+
+
+def _require_ids(file: str, frame: pd.DataFrame, expected: tuple[str, ...]) -> None:
+    """Files that give wording to fixed ids must cover exactly those ids."""
+    for row, value in enumerate(frame["id"], start=2):
+        if value not in expected:
+            raise ContentError(file, row, "id", value, "is not an id the app knows; use one of: " + ", ".join(expected))
+    for value in expected:
+        if value not in set(frame["id"]):
+            raise ContentError(file, None, "id", None, f'a row for "{value}" is missing')
+
+
+def _cross_check(treatments: pd.DataFrame, evidence: pd.DataFrame, sources: pd.DataFrame) -> None:
+    treatment_ids, source_ids = set(treatments["id"]), set(sources["id"])
+    for row, record in enumerate(evidence.itertuples(index=False), start=2):
+        if record.treatment_id not in treatment_ids:
+            raise ContentError("evidence.csv", row, "treatment_id", record.treatment_id, "no treatment in treatments.csv has this id")
+        if record.source_id not in source_ids:
+            raise ContentError("evidence.csv", row, "source_id", record.source_id, "no source in sources.csv has this id")
+    cited = set(evidence["treatment_id"])
+    for row, record in enumerate(treatments.itertuples(index=False), start=2):
+        if record.id not in cited:
+            raise ContentError("treatments.csv", row, "id", record.id, "this treatment has no source: add at least one row for it to evidence.csv")
+        for source in split_list(record.fact_sources):
+            if source not in source_ids:
+                raise ContentError("treatments.csv", row, "fact_sources", record.fact_sources, f'"{source}" is not an id in sources.csv')
+        earliest = min(DURATION_WEEKS[d][0] for d in split_list(record.durations))
+        if record.onset_weeks < earliest:
+            raise ContentError(
+                "treatments.csv", row, "onset_weeks", record.onset_weeks,
+                f"is earlier than the durations allow (the first duration starts at week {earliest})",
+            )
+
+
+def load_content(directory: Path = DATA_DIR) -> Content:
+    """Read and validate every content file; raise ContentError on the first problem."""
+    tables = {file: _validate(file, _read(directory, file)) for file in SCHEMAS}
+    _require_ids("symptoms.csv", tables["symptoms.csv"], SYMPTOMS)
+    _require_ids("red_flags.csv", tables["red_flags.csv"], RED_FLAGS)
+    _require_ids("categories.csv", tables["categories.csv"], CATEGORIES)
+    _cross_check(tables["treatments.csv"], tables["evidence.csv"], tables["sources.csv"])
+    return Content(
+        treatments=tables["treatments.csv"],
+        evidence=tables["evidence.csv"],
+        sources=tables["sources.csv"],
+        symptoms=tables["symptoms.csv"],
+        red_flags=tables["red_flags.csv"],
+        categories=tables["categories.csv"],
+    )

@@ -1,0 +1,170 @@
+"""A person's situation and its URL form: parse hostile links safely, write clean ones."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from components.vocabulary import DURATIONS, FUNCTION, HISTORY, RED_FLAGS, SYMPTOMS, TRIED
+
+# Query parameters that describe the situation, in URL order.
+SITUATION_KEYS: tuple[str, ...] = ("symptoms", "pain", "function", "duration", "tried", "history", "flags")
+LIST_FIELDS: dict[str, tuple[str, ...]] = {
+    "symptoms": SYMPTOMS,
+    "tried": tuple(TRIED),
+    "history": tuple(HISTORY),
+    "flags": RED_FLAGS,
+}
+CHOICE_FIELDS: dict[str, tuple[str, ...]] = {"function": tuple(FUNCTION), "duration": tuple(DURATIONS)}
+# Longer than any valid value (all seven symptoms joined is under 80 characters).
+MAX_PARAM_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class Situation:
+    """What a person told us. Every field uses the ids of components.vocabulary."""
+
+    symptoms: tuple[str, ...] = ()
+    pain: int = 0
+    function: str | None = None
+    duration: str | None = None
+    tried: tuple[str, ...] = ()
+    history: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return self == Situation()
+
+    @property
+    def severity(self) -> str:
+        """mild / moderate / severe, from the pain score and daily function, whichever is worse."""
+        by_pain = "mild" if self.pain <= 3 else "moderate" if self.pain <= 6 else "severe"
+        by_function = {"some": "moderate", "severe": "severe"}.get(self.function or "none", "mild")
+        order = ("mild", "moderate", "severe")
+        return max(by_pain, by_function, key=order.index)
+
+    def to_query(self) -> dict[str, str]:
+        """The situation as query parameters; lists comma-separated, empty fields left out."""
+        query: dict[str, str] = {}
+        for key in SITUATION_KEYS:
+            value = getattr(self, key)
+            if key == "pain":
+                if value:
+                    query[key] = str(value)
+            elif isinstance(value, tuple):
+                if value:
+                    query[key] = ",".join(value)
+            elif value:
+                query[key] = value
+        return query
+
+
+@dataclass(frozen=True)
+class Ignored:
+    """One piece of a link we could not use, described safely for display."""
+
+    param: str
+    value: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Parsed:
+    situation: Situation
+    ignored: tuple[Ignored, ...] = field(default=())
+
+
+def _ordered(values: Sequence[str], allowed: tuple[str, ...]) -> tuple[str, ...]:
+    """Known values, each once, in vocabulary order (so equal situations have equal URLs)."""
+    chosen = set(values)
+    return tuple(v for v in allowed if v in chosen)
+
+
+def safe_snippet(text: str, limit: int = 40) -> str:
+    """A short, inert rendering of user text: letters, digits and _ - . , only."""
+    cleaned = re.sub(r"[^A-Za-z0-9_\-.,]", "?", text)
+    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
+
+
+def from_query(params: Mapping[str, Sequence[str]]) -> Parsed:
+    """Read a situation from query parameters (each key mapped to all its values).
+
+    Anything unusable is dropped and reported; this never raises on bad input.
+    """
+    values: dict[str, object] = {}
+    ignored: list[Ignored] = []
+
+    def drop(param: str, value: str, why: str) -> None:
+        ignored.append(Ignored(safe_snippet(param, 30), safe_snippet(value), why))
+
+    for key, given in params.items():
+        if key not in SITUATION_KEYS:
+            drop(key, given[-1] if given else "", "not a setting this app knows")
+            continue
+        if len(given) != 1:
+            drop(key, given[-1] if given else "", "given more than once")
+            continue
+        raw = given[0].strip()
+        if len(raw) > MAX_PARAM_LENGTH:
+            drop(key, raw, "too long")
+            continue
+        if key == "pain":
+            if re.fullmatch(r"\d{1,2}", raw) and 0 <= int(raw) <= 10:
+                values["pain"] = int(raw)
+            else:
+                drop(key, raw, "not a whole number from 0 to 10")
+        elif key in CHOICE_FIELDS:
+            if raw in CHOICE_FIELDS[key]:
+                values[key] = raw
+            elif raw:
+                drop(key, raw, "not one of " + ", ".join(CHOICE_FIELDS[key]))
+        else:
+            items = [item.strip() for item in raw.split(",") if item.strip()]
+            unknown = [item for item in items if item not in LIST_FIELDS[key]]
+            for item in unknown:
+                drop(key, item, "not a known choice")
+            values[key] = _ordered(items, LIST_FIELDS[key])
+    return Parsed(Situation(**values), tuple(ignored))  # type: ignore[arg-type]
+
+
+def from_choices(
+    symptoms: Sequence[str] | None = None,
+    pain: object = 0,
+    function: str | None = None,
+    duration: str | None = None,
+    tried: Sequence[str] | None = None,
+    history: Sequence[str] | None = None,
+    flags: Sequence[str] | None = None,
+) -> Situation:
+    """A situation from widget values, keeping only known ids (a browser can send anything)."""
+    pain_value = pain if isinstance(pain, int) and 0 <= pain <= 10 else 0
+    return Situation(
+        symptoms=_ordered(symptoms or (), SYMPTOMS),
+        pain=pain_value,
+        function=function if function in FUNCTION else None,
+        duration=duration if duration in DURATIONS else None,
+        tried=_ordered(tried or (), tuple(TRIED)),
+        history=_ordered(history or (), tuple(HISTORY)),
+        flags=_ordered(flags or (), RED_FLAGS),
+    )
+
+
+def describe(situation: Situation, symptom_labels: Mapping[str, str]) -> str:
+    """The situation in plain words, one short paragraph."""
+    if situation.is_empty:
+        return "You have not described your situation yet."
+    parts: list[str] = []
+    if situation.symptoms:
+        parts.append("Symptoms: " + "; ".join(symptom_labels.get(s, s).lower() for s in situation.symptoms) + ".")
+    parts.append(f"Pain: {situation.pain} out of 10.")
+    if situation.function:
+        parts.append("Daily life: " + FUNCTION[situation.function].lower() + ".")
+    if situation.duration:
+        parts.append("For: " + DURATIONS[situation.duration].lower() + ".")
+    if situation.tried:
+        parts.append("Tried: " + "; ".join(TRIED[t].lower() for t in situation.tried) + ".")
+    if situation.history:
+        parts.append("History: " + "; ".join(HISTORY[h].lower() for h in situation.history) + ".")
+    return " ".join(parts)
