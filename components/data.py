@@ -94,12 +94,16 @@ _ID = pa.Column(str, [pa.Check.str_matches(r"^[a-z0-9_]+$", error="must be lower
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "sources.csv": pa.DataFrameSchema(
         {
-            "id": pa.Column(str, pa.Check.str_matches(r"^[A-Z0-9_]+$", error="must be capital letters, digits and _ only"), unique=True),
+            "id": pa.Column(
+                str, pa.Check.str_matches(r"^[A-Z0-9_]+$", error="must be capital letters, digits and _ only"), unique=True
+            ),
             "short_name": _text(),
             "citation": _text(),
             "organisation": _text(),
             "year": _whole(1990, 2100),
-            "url": pa.Column(str, pa.Check.str_matches(r"^https?://\S+$", error="must be a web address starting with http:// or https://")),
+            "url": pa.Column(
+                str, pa.Check.str_matches(r"^https?://\S+$", error="must be a web address starting with http:// or https://")
+            ),
         }
     ),
     "categories.csv": pa.DataFrameSchema({"id": _ID, "label": _text(), "help": _text()}),
@@ -172,7 +176,9 @@ def _read(directory: Path, file: str) -> pd.DataFrame:
         raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise ContentError(file, line, None, raw[error.start : error.end + 8], "is not UTF-8 text; save the file as 'CSV UTF-8'") from None
+        raise ContentError(
+            file, line, None, raw[error.start : error.end + 8], "is not UTF-8 text; save the file as 'CSV UTF-8'"
+        ) from None
     if not raw.strip():
         raise ContentError(file, None, None, None, "the file is empty; it needs a header row and at least one data row")
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
@@ -214,20 +220,33 @@ def _cross_check(treatments: pd.DataFrame, evidence: pd.DataFrame, sources: pd.D
     treatment_ids, source_ids = set(treatments["id"]), set(sources["id"])
     for row, record in enumerate(evidence.itertuples(index=False), start=2):
         if record.treatment_id not in treatment_ids:
-            raise ContentError("evidence.csv", row, "treatment_id", record.treatment_id, "no treatment in treatments.csv has this id")
+            raise ContentError(
+                "evidence.csv", row, "treatment_id", record.treatment_id, "no treatment in treatments.csv has this id"
+            )
         if record.source_id not in source_ids:
             raise ContentError("evidence.csv", row, "source_id", record.source_id, "no source in sources.csv has this id")
     cited = set(evidence["treatment_id"])
     for row, record in enumerate(treatments.itertuples(index=False), start=2):
         if record.id not in cited:
-            raise ContentError("treatments.csv", row, "id", record.id, "this treatment has no source: add at least one row for it to evidence.csv")
+            raise ContentError(
+                "treatments.csv",
+                row,
+                "id",
+                record.id,
+                "this treatment has no source: add at least one row for it to evidence.csv",
+            )
         for source in split_list(record.fact_sources):
             if source not in source_ids:
-                raise ContentError("treatments.csv", row, "fact_sources", record.fact_sources, f'"{source}" is not an id in sources.csv')
+                raise ContentError(
+                    "treatments.csv", row, "fact_sources", record.fact_sources, f'"{source}" is not an id in sources.csv'
+                )
         earliest = min(DURATION_WEEKS[d][0] for d in split_list(record.durations))
         if record.onset_weeks < earliest:
             raise ContentError(
-                "treatments.csv", row, "onset_weeks", record.onset_weeks,
+                "treatments.csv",
+                row,
+                "onset_weeks",
+                record.onset_weeks,
                 f"is earlier than the durations allow (the first duration starts at week {earliest})",
             )
 

@@ -44,9 +44,7 @@ def stance_table(evidence: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
             {
                 "treatment_id": treatment_id,
                 "overall_stance": overall_stance(group["stance"]),
-                "guideline_stances": "; ".join(
-                    f"{r.short_name}: {STANCES[r.stance]}" for r in group.itertuples(index=False)
-                ),
+                "guideline_stances": "; ".join(f"{r.short_name}: {STANCES[r.stance]}" for r in group.itertuples(index=False)),
                 "sources_for": ", ".join(group.loc[group["stance"].isin(["recommended", "consider"]), "short_name"]),
                 "sources_against": ", ".join(group.loc[group["stance"] == "not_recommended", "short_name"]),
                 "sources_specific": ", ".join(group.loc[group["stance"] == "specific_cases", "short_name"]),
@@ -102,12 +100,16 @@ def fit_one(situation: Situation, row: Mapping[str, object], symptom_labels: Map
     missing = [t for t in split_list(row["after_tried"]) if t not in situation.tried]
     if missing:
         verb = "has" if len(missing) == 1 else "have"
-        return Fit("later step", f"It usually comes after {_labels(missing, TRIED, 'and')} {verb} been tried without enough help.")
+        return Fit(
+            "later step", f"It usually comes after {_labels(missing, TRIED, 'and')} {verb} been tried without enough help."
+        )
 
     if situation.flags:
         return Fit("later step", "It could fit, but the warning sign you ticked needs a doctor's check first.")
 
-    suits = f"It fits {_labels(matching, symptom_labels, 'and')} at your stage" if matching else "It fits your stage and pain level"
+    suits = (
+        f"It fits {_labels(matching, symptom_labels, 'and')} at your stage" if matching else "It fits your stage and pain level"
+    )
     if stance == "disagree":
         return Fit("fits now", f"{suits}, but guidelines disagree: {row['sources_for']} for, {row['sources_against']} against.")
     if stance == "specific_cases":

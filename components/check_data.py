@@ -1,0 +1,26 @@
+"""`python -m components.check_data`: validate data/ exactly as the app does at start-up."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from components.data import DATA_DIR, ContentError, load_content
+
+
+def main(argv: list[str]) -> int:
+    directory = Path(argv[1]) if len(argv) > 1 else DATA_DIR
+    try:
+        content = load_content(directory)
+    except ContentError as error:
+        print(f"Content check failed: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"Content check passed: {len(content.treatments)} treatments, {len(content.evidence)} guideline stances, "
+        f"{len(content.sources)} sources."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,216 @@
+"""The frame every page draws around itself: page setup, navigation, the situation in the
+sidebar (mirrored to the URL), red-flag banners and the disclaimer.
+
+Each page calls draw_frame() first. A page never relies on app.py having run: on a fresh
+server, the first deep link runs the page file on its own (see STYLE.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from components.data import Content, ContentError, load_content
+from components.pages import PAGES, page
+from components.situation import Ignored, Situation, from_choices, from_query
+from components.vocabulary import DURATIONS, FUNCTION, HISTORY, SYMPTOMS, TRIED
+
+DISCLAIMER = (
+    "This app gives general information, **not medical advice and not a diagnosis**. "
+    "Use it to prepare for a talk with your doctor or physiotherapist."
+)
+STATE_KEY = "situation"
+URL_KEY = "_situation_url"  # the query string this session last wrote
+WIDGET_KEYS = {
+    "symptoms": "w_symptoms",
+    "pain": "w_pain",
+    "function": "w_function",
+    "duration": "w_duration",
+    "tried": "w_tried",
+    "history": "w_history",
+}
+FLAG_PREFIX = "w_flag_"
+
+
+@dataclass(frozen=True)
+class Frame:
+    situation: Situation
+    content: Content
+
+    @property
+    def symptom_labels(self) -> dict[str, str]:
+        return dict(zip(self.content.symptoms["id"], self.content.symptoms["label"], strict=True))
+
+    @property
+    def emergency_flags(self) -> set[str]:
+        flags = self.content.red_flags
+        return set(flags.loc[flags["tier"] == "emergency", "id"])
+
+
+@st.cache_data(show_spinner=False, max_entries=1, ttl=3600)
+def cached_content() -> Content:
+    """Content changes only when a clinic edits data/; a failure is not cached, so a fixed file shows at once."""
+    return load_content()
+
+
+def _url_params() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def _situation_from_url() -> tuple[Situation, tuple[Ignored, ...]]:
+    """The session's situation. The URL wins when it is new to this session (first visit,
+    a pasted link, browser back/forward); otherwise the session keeps what the person chose."""
+    params = _url_params()
+    state = st.session_state
+    known = STATE_KEY in state
+    url_is_ours = params == state.get(URL_KEY) or (known and not params)
+    if known and url_is_ours:
+        return state[STATE_KEY], ()
+    parsed = from_query(params)
+    state[STATE_KEY] = parsed.situation
+    return parsed.situation, parsed.ignored
+
+
+def _write_url(situation: Situation) -> None:
+    wanted = {key: [value] for key, value in situation.to_query().items()}
+    if _url_params() != wanted:
+        st.query_params.from_dict(situation.to_query())
+    st.session_state[URL_KEY] = wanted
+
+
+def _store_widgets() -> None:
+    """Widget callback: the widgets are the person's latest word on their situation."""
+    state = st.session_state
+    state[STATE_KEY] = from_choices(
+        symptoms=state.get(WIDGET_KEYS["symptoms"]),
+        pain=state.get(WIDGET_KEYS["pain"], 0),
+        function=state.get(WIDGET_KEYS["function"]),
+        duration=state.get(WIDGET_KEYS["duration"]),
+        tried=state.get(WIDGET_KEYS["tried"]),
+        history=state.get(WIDGET_KEYS["history"]),
+        flags=[key.removeprefix(FLAG_PREFIX) for key in state if str(key).startswith(FLAG_PREFIX) and state[key]],
+    )
+
+
+def _seed_widgets(situation: Situation, flag_ids: list[str]) -> None:
+    """Put the situation into the widgets before they are drawn (state may come from the URL)."""
+    state = st.session_state
+    state[WIDGET_KEYS["symptoms"]] = list(situation.symptoms)
+    state[WIDGET_KEYS["pain"]] = situation.pain
+    state[WIDGET_KEYS["function"]] = situation.function
+    state[WIDGET_KEYS["duration"]] = situation.duration
+    state[WIDGET_KEYS["tried"]] = list(situation.tried)
+    state[WIDGET_KEYS["history"]] = list(situation.history)
+    for flag in flag_ids:
+        state[FLAG_PREFIX + flag] = flag in situation.flags
+
+
+def _sidebar(situation: Situation, content: Content) -> None:
+    symptom_labels = dict(zip(content.symptoms["id"], content.symptoms["label"], strict=True))
+    flags = content.red_flags
+    _seed_widgets(situation, list(flags["id"]))
+    with st.sidebar:
+        st.markdown("### 🩺 Back pain options")
+        for info in PAGES:
+            st.page_link(info.path, label=info.title, icon=info.icon, help=info.help, query_params=situation.to_query())
+        st.divider()
+        st.markdown("### Your situation")
+        st.caption("Stays on this device. It is kept in the page address so you can share or reopen this view.")
+        st.pills(
+            "Where is your pain, and what do you feel?",
+            SYMPTOMS,
+            selection_mode="multi",
+            format_func=symptom_labels.get,
+            key=WIDGET_KEYS["symptoms"],
+            on_change=_store_widgets,
+            help="Pick all that apply.",
+        )
+        st.slider(
+            "How bad is the pain right now? (0 = none, 10 = worst imaginable)",
+            min_value=0,
+            max_value=10,
+            key=WIDGET_KEYS["pain"],
+            on_change=_store_widgets,
+        )
+        st.radio(
+            "How much does it affect daily life?",
+            list(FUNCTION),
+            format_func=FUNCTION.get,
+            index=None,
+            key=WIDGET_KEYS["function"],
+            on_change=_store_widgets,
+        )
+        st.radio(
+            "How long have you had this episode?",
+            list(DURATIONS),
+            format_func=DURATIONS.get,
+            index=None,
+            key=WIDGET_KEYS["duration"],
+            on_change=_store_widgets,
+        )
+        st.multiselect(
+            "What have you already tried?",
+            list(TRIED),
+            format_func=TRIED.get,
+            key=WIDGET_KEYS["tried"],
+            on_change=_store_widgets,
+            placeholder="Nothing yet",
+        )
+        st.multiselect(
+            "Your spine history",
+            list(HISTORY),
+            format_func=HISTORY.get,
+            key=WIDGET_KEYS["history"],
+            on_change=_store_widgets,
+            placeholder="None",
+        )
+        st.markdown("**Warning signs.** Tick any you have now:")
+        for flag in flags.itertuples(index=False):
+            st.checkbox(flag.label, key=FLAG_PREFIX + flag.id, help=flag.help, on_change=_store_widgets)
+
+
+def _banners(situation: Situation, flags: pd.DataFrame) -> None:
+    ticked = flags[flags["id"].isin(situation.flags)]
+    emergency = ticked[ticked["tier"] == "emergency"]
+    urgent = ticked[ticked["tier"] == "urgent"]
+    if not emergency.empty:
+        lines = "\n".join(f"- **{f.label}**: {f.action}" for f in emergency.itertuples(index=False))
+        st.error(
+            "**🚨 Emergency: get help now.** Call your local emergency number (for example 999 in the UK, "
+            "911 in the US, 112 in the EU) or go to the nearest emergency department. "
+            f"Do not wait for an appointment, and do not try treatments from this app first.\n\n{lines}"
+        )
+    if not urgent.empty:
+        lines = "\n".join(f"- **{f.label}**: {f.action}" for f in urgent.itertuples(index=False))
+        st.error(
+            "**⚠️ Urgent: see a doctor today or tomorrow.** Ask for a same-day or next-day appointment "
+            f"(in the UK, your GP or NHS 111) before trying any treatment in this app.\n\n{lines}"
+        )
+
+
+def _ignored_notice(ignored: tuple[Ignored, ...]) -> None:
+    if ignored:
+        # Parameters and values are reduced to [A-Za-z0-9_-.,?] by safe_snippet, so
+        # nothing from the URL can form markdown, links or HTML here.
+        items = "; ".join(f"`{i.param}={i.value}` ({i.why})" for i in ignored)
+        st.warning(f"Some settings in this link could not be used and were ignored: {items}.")
+
+
+def draw_frame(url_path: str) -> Frame:
+    """Draw the whole frame for one page and return the situation and content it uses."""
+    info = page(url_path)
+    st.set_page_config(page_title=f"{info.title} · Back pain options", page_icon="🩺", layout="wide")
+    try:
+        content = cached_content()
+    except ContentError as error:
+        st.error(f"**The app's content has a problem, so nothing is shown.** {error}")
+        st.stop()
+    situation, ignored = _situation_from_url()
+    _sidebar(situation, content)
+    _banners(situation, content.red_flags)
+    _ignored_notice(ignored)
+    st.caption(DISCLAIMER)
+    _write_url(situation)
+    return Frame(situation, content)

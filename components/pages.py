@@ -1,0 +1,36 @@
+"""The app's pages, defined once for st.navigation in app.py and for the frame's links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    path: str  # relative to app.py
+    title: str
+    url_path: str
+    icon: str  # emoji, not :material/: icons, which load a font from a third-party host
+    help: str
+
+
+PAGES: tuple[PageInfo, ...] = (
+    PageInfo(
+        "pages/home.py",
+        "Start here",
+        "",
+        "🏠",
+        "What this app is and is not, whether to see a back pain doctor, and what such a doctor does.",
+    ),
+    PageInfo(
+        "pages/explore.py",
+        "Explore treatments",
+        "explore",
+        "🔎",
+        "Every treatment with its guideline stance and whether it fits your situation now, later or not typically.",
+    ),
+)
+
+
+def page(url_path: str) -> PageInfo:
+    return next(p for p in PAGES if p.url_path == url_path)

@@ -1,0 +1,104 @@
+"""Explore treatments: every option with its guideline stance and its fit for this situation."""
+
+import streamlit as st
+
+from components.explore import explore_table, fit_counts
+from components.fit import fit_for
+from components.frame import draw_frame
+from components.situation import describe
+from components.vocabulary import CATEGORIES, INVASIVENESS, LADDER_STEPS, STANCES
+
+frame = draw_frame("explore")
+situation, content = frame.situation, frame.content
+
+st.title("Explore treatments")
+st.markdown(describe(situation, frame.symptom_labels))
+if situation.is_empty or situation.duration is None:
+    st.info(
+        "Until you say how long you have had this episode, the fits below assume a new episode "
+        "(less than 4 weeks). Describe your situation in the sidebar to tailor them."
+    )
+if {"neck_pain", "arm_pain"} & set(situation.symptoms):
+    st.info(
+        "The guidelines behind this table are about low back pain and sciatica. For neck and arm pain, "
+        "the same first steps are common, but ask your doctor about options specific to the neck."
+    )
+
+fitted = fit_for(situation, content.treatments, content.evidence, content.sources, frame.symptom_labels)
+category_labels = dict(zip(content.categories["id"], content.categories["label"], strict=True))
+
+filters = st.columns([3, 2])
+chosen = filters[0].pills(
+    "Categories",
+    CATEGORIES,
+    selection_mode="multi",
+    default=list(CATEGORIES),
+    format_func=category_labels.get,
+    key="explore_categories",
+)
+max_invasiveness = filters[1].select_slider(
+    "Show options up to this invasiveness",
+    options=list(INVASIVENESS),
+    value=5,
+    format_func=INVASIVENESS.get,
+    key="explore_max_invasiveness",
+)
+
+table = explore_table(fitted, content.categories, chosen, max_invasiveness)
+counts = fit_counts(table)
+st.markdown(
+    f"**{counts['fits now']} fit now · {counts['later step']} later step · {counts['not typical']} not typical** "
+    f"(of {len(table)} shown). *Fit* is what guidelines usually suggest at your stage; your doctor decides with you."
+)
+if table.empty:
+    st.info("No treatments match these filters. Pick more categories or allow more invasive options.")
+else:
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_order=[c for c in table.columns if c != "id"],
+        column_config={
+            "name": st.column_config.TextColumn("Treatment", pinned=True, width="medium"),
+            "fit": st.column_config.TextColumn("Fit", help="fits now / later step / not typical"),
+            "reason": st.column_config.TextColumn("Why", width="large"),
+            "category": st.column_config.TextColumn("Category"),
+            "invasiveness": st.column_config.NumberColumn(
+                "Invasiveness", help="1 = no needles or drugs … 5 = major surgery", format="%d of 5"
+            ),
+            "guidelines": st.column_config.TextColumn("Guidelines overall"),
+            "guideline_stances": st.column_config.TextColumn("Each guideline", width="large"),
+            "typical_use": st.column_config.TextColumn("Typical use", width="large"),
+            "when_considered": st.column_config.TextColumn("When it is considered", width="large"),
+        },
+        alt="Table of treatments with their fit for your situation, the reason, category, invasiveness and guideline stances.",
+    )
+
+st.subheader("Details of a treatment")
+names = dict(zip(table["id"], table["name"], strict=True))
+chosen_id = st.selectbox(
+    "Choose a treatment to see what it involves, its benefits and risks, and what each guideline says",
+    list(names),
+    format_func=names.get,
+    index=None,
+    placeholder="Choose a treatment",
+    key="explore_details",
+)
+if chosen_id is not None:
+    row = fitted.set_index("id").loc[chosen_id]
+    st.markdown(f"### {row['name']}")
+    st.markdown(
+        f"**Fit for you: {row['fit']}.** {row['reason']}  \n"
+        f"**Category:** {category_labels[row['category']]} · **Invasiveness:** {INVASIVENESS[row['invasiveness']]} · "
+        f"**Usual place:** {LADDER_STEPS[row['ladder_step']]}"
+    )
+    left, right = st.columns(2)
+    left.markdown(f"**What it involves.** {row['what_it_involves']}\n\n**Typical use.** {row['typical_use']}")
+    left.markdown(f"**When it is considered.** {row['when_considered']}\n\n**Recovery.** {row['recovery']}")
+    right.markdown(f"**Possible benefits.** {row['benefits']}\n\n**Possible risks.** {row['risks']}")
+    st.markdown("**What each guideline says**")
+    cited = content.evidence[content.evidence["treatment_id"] == chosen_id].merge(
+        content.sources, left_on="source_id", right_on="id"
+    )
+    for source in cited.itertuples(index=False):
+        st.markdown(f"- **{source.short_name}: {STANCES[source.stance]}.** {source.note} [Source]({source.url})")

@@ -1,0 +1,68 @@
+"""Start here: what the app is, whether to see a back pain doctor, what such a doctor does."""
+
+import streamlit as st
+
+from components.frame import draw_frame
+from components.selfcheck import self_check
+
+frame = draw_frame("")
+situation = frame.situation
+
+st.title("Back pain treatment options")
+st.markdown(
+    "This app helps you understand the usual treatment options for back and neck pain, "
+    "from self-care and physical therapy to medicines, chiropractic care, injections and surgery. "
+    "Describe your situation in the sidebar (on a phone, tap **>** at the top left) and see which options "
+    "usually fit now, which come later, and why."
+)
+
+left, right = st.columns(2)
+with left:
+    st.markdown(
+        "**What it is**\n"
+        "- A summary of what published guidelines (ACP, NICE, CDC and others) say about each option\n"
+        "- A way to see where you might be on the usual path of care\n"
+        "- Something to bring to your appointment"
+    )
+with right:
+    st.markdown(
+        "**What it is not**\n"
+        "- Not a diagnosis, and not a replacement for seeing a clinician\n"
+        "- Not a prescription: only your doctor can say what is right for you\n"
+        "- Nothing you enter is saved or sent anywhere"
+    )
+
+st.header("Should I see a back pain doctor?")
+check = self_check(situation, frame.emergency_flags)
+show = {"emergency": st.error, "urgent": st.error, "yes": st.warning, "not yet": st.success}[check.answer]
+show(f"**{check.headline}**")
+if situation.is_empty:
+    st.info("Fill in your situation in the sidebar to check these signs against it.")
+for sign in check.signs:
+    mark = "✅ Applies" if sign.applies else "➖ Does not apply"
+    st.markdown(f"**{mark}: {sign.label}.** {sign.because}")
+
+st.header("What a back pain doctor does")
+st.markdown(
+    "- **Finds out what is going on.** They ask about your pain and health, examine you, and order a scan "
+    "such as an MRI only when the result would change your care.\n"
+    "- **Makes a diagnosis and a plan.** They explain the likely cause and agree a treatment plan that fits you.\n"
+    "- **Offers procedures when needed.** Some do minimally invasive treatments, such as injections "
+    "or nerve treatments, guided by X-ray or ultrasound.\n"
+    "- **Does or arranges surgery.** If surgery could help, a spine surgeon talks it through with you.\n"
+    "- **Works with a team.** They work with physical therapists, neurologists, pain specialists and surgeons."
+)
+
+st.header("Warning signs to check now")
+st.markdown(
+    "A few signs mean you need a doctor quickly, whatever else is going on. "
+    "Tick any that apply under **Warning signs** in the sidebar."
+)
+flags = frame.content.red_flags
+for tier, heading in (("emergency", "🚨 Emergency: get help now"), ("urgent", "⚠️ Urgent: see a doctor today or tomorrow")):
+    st.markdown(f"**{heading}**")
+    st.markdown("\n".join(f"- **{f.label}.** {f.help}" for f in flags[flags["tier"] == tier].itertuples(index=False)))
+if not situation.flags:
+    st.caption("You have not ticked any warning signs.")
+
+st.page_link("pages/explore.py", label="Explore treatments for your situation", icon="🔎", query_params=situation.to_query())
