@@ -121,18 +121,15 @@ def fit_one(situation: Situation, row: Mapping[str, object], symptom_labels: Map
     return Fit("fits now", f"{suits}, and guidelines {verb} it ({row['sources_for']}{also}).")
 
 
-def fit_for(
-    situation: Situation,
-    treatments: pd.DataFrame,
-    evidence: pd.DataFrame,
-    sources: pd.DataFrame,
-    symptom_labels: Mapping[str, str],
-) -> pd.DataFrame:
-    """Every treatment with its stance columns, fit and reason, best fit first."""
+def with_stances(treatments: pd.DataFrame, evidence: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Treatments joined with their stance columns: content only, so it can be cached once."""
     table = treatments.merge(stance_table(evidence, sources), left_on="id", right_on="treatment_id", how="left")
-    table = table.drop(columns="treatment_id")
+    return table.drop(columns="treatment_id")
+
+
+def fit_for(situation: Situation, table: pd.DataFrame, symptom_labels: Mapping[str, str]) -> pd.DataFrame:
+    """Every treatment (from with_stances) with its fit and reason, best fit first."""
     fits = [fit_one(situation, row, symptom_labels) for row in table.to_dict("records")]
-    table["fit"] = [f.fit for f in fits]
-    table["reason"] = [f.reason for f in fits]
-    table["fit_rank"] = table["fit"].map(FITS.index)
-    return table.sort_values(["fit_rank", "ladder_step", "invasiveness", "name"], kind="stable").reset_index(drop=True)
+    fitted = table.assign(fit=[f.fit for f in fits], reason=[f.reason for f in fits])
+    fitted["fit_rank"] = fitted["fit"].map(FITS.index)
+    return fitted.sort_values(["fit_rank", "ladder_step", "invasiveness", "name"], kind="stable").reset_index(drop=True)

@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from components.data import Content, ContentError, load_content
+from components.fit import with_stances
 from components.pages import PAGES, page
 from components.situation import Ignored, Situation, from_choices, from_query
 from components.vocabulary import DURATIONS, FUNCTION, HISTORY, SYMPTOMS, TRIED
@@ -44,6 +45,11 @@ class Frame:
         return dict(zip(self.content.symptoms["id"], self.content.symptoms["label"], strict=True))
 
     @property
+    def treatment_table(self) -> pd.DataFrame:
+        """Treatments with their guideline stances, ready for fit_for."""
+        return cached_treatment_table()
+
+    @property
     def emergency_flags(self) -> set[str]:
         flags = self.content.red_flags
         return set(flags.loc[flags["tier"] == "emergency", "id"])
@@ -53,6 +59,12 @@ class Frame:
 def cached_content() -> Content:
     """Content changes only when a clinic edits data/; a failure is not cached, so a fixed file shows at once."""
     return load_content()
+
+
+@st.cache_data(show_spinner=False, max_entries=1, ttl=3600)
+def cached_treatment_table() -> pd.DataFrame:
+    content = cached_content()
+    return with_stances(content.treatments, content.evidence, content.sources)
 
 
 def _url_params() -> dict[str, list[str]]:

@@ -111,7 +111,7 @@ def from_query(params: Mapping[str, Sequence[str]]) -> Parsed:
             drop(key, raw, "too long")
             continue
         if key == "pain":
-            if re.fullmatch(r"\d{1,2}", raw) and 0 <= int(raw) <= 10:
+            if re.fullmatch(r"[0-9]{1,2}", raw) and 0 <= int(raw) <= 10:
                 values["pain"] = int(raw)
             else:
                 drop(key, raw, "not a whole number from 0 to 10")

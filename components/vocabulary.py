@@ -49,13 +49,13 @@ HISTORY: dict[str, str] = {
     "prior_spine_surgery": "Spine surgery in the past",
     "spine_injury": "A spine injury in the past",
     "osteoporosis": "Osteoporosis (thin bones)",
-    "spinal_condition": "A diagnosed spine condition (e.g. slipped vertebra, scoliosis)",
+    "spinal_condition": "A diagnosed spine condition, such as a slipped vertebra or scoliosis",
 }
 
 FUNCTION: dict[str, str] = {
     "none": "Daily life is not affected",
     "some": "Some everyday tasks are limited",
-    "severe": "I can't do everyday tasks",
+    "severe": "Can't do everyday tasks",
 }
 
 # Durations in the order they happen; weeks are [start, end) since onset (ACP 2017 classes).

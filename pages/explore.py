@@ -24,11 +24,10 @@ if {"neck_pain", "arm_pain"} & set(situation.symptoms):
         "the same first steps are common, but ask your doctor about options specific to the neck."
     )
 
-fitted = fit_for(situation, content.treatments, content.evidence, content.sources, frame.symptom_labels)
+fitted = fit_for(situation, frame.treatment_table, frame.symptom_labels)
 category_labels = dict(zip(content.categories["id"], content.categories["label"], strict=True))
 
-filters = st.columns([3, 2])
-chosen = filters[0].pills(
+chosen = st.pills(
     "Categories",
     CATEGORIES,
     selection_mode="multi",
@@ -36,7 +35,7 @@ chosen = filters[0].pills(
     format_func=category_labels.get,
     key="explore_categories",
 )
-max_invasiveness = filters[1].select_slider(
+max_invasiveness = st.select_slider(
     "Show options up to this invasiveness",
     options=list(INVASIVENESS),
     value=5,
@@ -57,11 +56,13 @@ else:
         table,
         hide_index=True,
         width="stretch",
+        # Tall rows let the one-sentence reasons wrap instead of being cut off.
+        row_height=78,
         column_order=[c for c in table.columns if c != "id"],
         column_config={
-            "name": st.column_config.TextColumn("Treatment", pinned=True, width="medium"),
+            "name": st.column_config.TextColumn("Treatment", pinned=True, width=220),
             "fit": st.column_config.TextColumn("Fit", help="fits now / later step / not typical"),
-            "reason": st.column_config.TextColumn("Why", width="large"),
+            "reason": st.column_config.TextColumn("Why", width=380),
             "category": st.column_config.TextColumn("Category"),
             "invasiveness": st.column_config.NumberColumn(
                 "Invasiveness", help="1 = no needles or drugs … 5 = major surgery", format="%d of 5"

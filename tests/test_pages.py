@@ -1,0 +1,169 @@
+"""AppTest for every page: start from app.py with query params, then switch_page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from unittest.mock import patch
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.data import ContentError
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+SCIATICA = {
+    "symptoms": "leg_pain,numbness",
+    "pain": "8",
+    "function": "severe",
+    "duration": "chronic",
+    "tried": "physical_therapy,medications",
+}
+
+
+def open_app(page: str | None = None, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [e.value for kind in ("markdown", "caption", "error", "warning", "info", "success") for e in getattr(at, kind)]
+    return "\n".join(str(p) for p in parts)
+
+
+def explore_fits(at: AppTest) -> dict[str, str]:
+    table = at.dataframe[0].value
+    return dict(zip(table["id"], table["fit"], strict=True))
+
+
+def test_start_here_explains_the_app_and_answers_the_self_check():
+    at = open_app()
+    assert at.title[0].value == "Back pain treatment options"
+    page = texts(at)
+    assert "not medical advice" in page and "not a diagnosis" in page
+    assert "Should I see a back pain doctor?" in [h.value for h in at.header]
+    assert "What a back pain doctor does" in [h.value for h in at.header]
+    assert not at.error
+
+
+def test_start_here_self_check_gives_reasons_from_the_situation():
+    at = open_app(**SCIATICA)
+    page = texts(at)
+    assert "Yes: seeing a back pain doctor would be sensible." in page
+    assert "Your pain spreads into a leg, with tingling or numbness." in page
+    assert "You said you can't do everyday tasks." in page
+
+
+def test_a_link_fills_every_sidebar_widget():
+    at = open_app(**SCIATICA, history="osteoporosis", flags="fever")
+    assert at.pills(key="w_symptoms").value == ["leg_pain", "numbness"]
+    assert at.slider(key="w_pain").value == 8
+    assert at.radio(key="w_function").value == "severe"
+    assert at.radio(key="w_duration").value == "chronic"
+    assert at.multiselect(key="w_tried").value == ["physical_therapy", "medications"]
+    assert at.multiselect(key="w_history").value == ["osteoporosis"]
+    assert at.checkbox(key="w_flag_fever").value is True
+    assert at.checkbox(key="w_flag_bladder_bowel").value is False
+
+
+def test_explore_lists_every_treatment_with_fit_and_reason_for_the_linked_situation():
+    at = open_app("pages/explore.py", **SCIATICA)
+    table = at.dataframe[0].value
+    assert {"id", "name", "category", "fit", "reason"} <= set(table.columns)
+    assert len(table) >= 30
+    fits = explore_fits(at)
+    assert fits["discectomy"] == "fits now"
+    assert fits["strong_opioids"] == "not typical"
+    assert set(fits.values()) == {"fits now", "not typical"}
+
+
+def test_moving_between_pages_keeps_the_situation():
+    at = open_app(**SCIATICA)
+    at.switch_page("pages/explore.py").run()
+    assert explore_fits(at)["discectomy"] == "fits now"
+    at.switch_page("pages/home.py").run()
+    assert at.slider(key="w_pain").value == 8
+    assert at.query_params["symptoms"] == "leg_pain,numbness"
+
+
+def test_changing_a_widget_changes_the_fits():
+    at = open_app("pages/explore.py", **SCIATICA)
+    at.slider(key="w_pain").set_value(2).run()
+    at.radio(key="w_function").set_value("none").run()
+    assert explore_fits(at)["discectomy"] == "not typical"
+    assert at.session_state["situation"].pain == 2
+
+
+@pytest.mark.parametrize("page", [None, "pages/explore.py"])
+def test_emergency_flag_puts_an_emergency_banner_at_the_top_of_every_page(page):
+    at = open_app(page, symptoms="back_pain", flags="saddle_numbness")
+    assert "Emergency" in at.error[0].value
+    assert "emergency" in at.error[0].value.lower() and "now" in at.error[0].value
+    assert "Numbness around the genitals or bottom" in at.error[0].value
+
+
+@pytest.mark.parametrize("page", [None, "pages/explore.py"])
+def test_urgent_flag_puts_an_urgent_banner_on_every_page(page):
+    at = open_app(page, symptoms="back_pain", flags="cancer_history")
+    assert "Urgent" in at.error[0].value
+    assert all("Emergency" not in e.value for e in at.error)
+
+
+def test_on_explore_the_urgent_assessment_stands_above_the_table():
+    at = open_app("pages/explore.py", symptoms="back_pain", flags="fever")
+    kinds = [type(e).__name__ for e in at.main.children.values()]
+    assert kinds.index("Error") < kinds.index("Dataframe"), kinds
+    assert "fits now" not in set(explore_fits(at).values())
+
+
+@pytest.mark.parametrize("page", [None, "pages/explore.py"])
+def test_no_banner_without_a_flag(page):
+    at = open_app(page, **SCIATICA)
+    assert not at.error
+
+
+def test_bad_link_values_are_ignored_with_one_message_and_the_page_still_renders():
+    at = open_app(symptoms="leg_pain,<script>alert(1)</script>", pain="eleven", duration="chronic", zzz="1")
+    warnings = [w.value for w in at.warning if "ignored" in w.value]
+    assert len(warnings) == 1
+    assert "<script>" not in warnings[0] and "pain=eleven" in warnings[0]
+    assert at.slider(key="w_pain").value == 0
+    assert at.pills(key="w_symptoms").value == ["leg_pain"]
+    assert dict(at.query_params) == {"symptoms": "leg_pain", "duration": "chronic"}
+    # Told once: moving on does not repeat it, and the usable part of the link is kept.
+    at.switch_page("pages/explore.py").run()
+    assert not [w for w in at.warning if "ignored" in w.value]
+    assert len(at.dataframe[0].value) >= 30
+    assert at.radio(key="w_duration").value == "chronic"
+
+
+def test_explore_filters_by_category_and_invasiveness():
+    at = open_app("pages/explore.py", **SCIATICA)
+    at.pills(key="explore_categories").set_value(["surgery", "injections"]).run()
+    assert set(at.dataframe[0].value["category"]) == {"Surgery and implants", "Injections and needle procedures"}
+    at.select_slider(key="explore_max_invasiveness").set_value(3).run()
+    assert set(at.dataframe[0].value["category"]) == {"Injections and needle procedures"}
+
+
+def test_explore_details_show_each_guideline_side_by_side():
+    at = open_app("pages/explore.py", symptoms="back_pain", duration="chronic")
+    at.selectbox(key="explore_details").select("acupuncture").run()
+    page = texts(at)
+    assert "ACP 2017: recommended." in page
+    assert "NICE NG59: advises against." in page
+    assert "Possible risks." in page and "Possible benefits." in page
+
+
+def test_a_broken_content_file_stops_the_app_with_one_clear_error_and_no_table():
+    broken = ContentError("treatments.csv", 7, "category", "physio", "must be one of: physical_therapy, medications")
+    with patch("components.frame.load_content", side_effect=broken):
+        at = open_app("pages/explore.py", **SCIATICA)
+    assert len(at.error) == 1
+    message = at.error[0].value
+    assert 'data/treatments.csv, row 7, column "category"' in message and "physio" in message
+    assert not at.dataframe

@@ -1,0 +1,82 @@
+from components.situation import Situation, from_choices, from_query, safe_snippet
+
+
+def parse(**params: str | list[str]):
+    return from_query({k: v if isinstance(v, list) else [v] for k, v in params.items()})
+
+
+def test_a_full_link_reads_every_field_in_the_product_vocabulary():
+    parsed = parse(
+        symptoms="leg_pain,numbness",
+        pain="7",
+        function="some",
+        duration="subacute",
+        tried="self_care,medications",
+        history="osteoporosis",
+        flags="fever",
+    )
+    assert parsed.ignored == ()
+    assert parsed.situation == Situation(
+        symptoms=("leg_pain", "numbness"),
+        pain=7,
+        function="some",
+        duration="subacute",
+        tried=("self_care", "medications"),
+        history=("osteoporosis",),
+        flags=("fever",),
+    )
+
+
+def test_to_query_round_trips_and_leaves_out_empty_fields():
+    situation = Situation(symptoms=("back_pain",), pain=4, duration="chronic", tried=("physical_therapy",))
+    query = situation.to_query()
+    assert query == {"symptoms": "back_pain", "pain": "4", "duration": "chronic", "tried": "physical_therapy"}
+    assert parse(**query).situation == situation
+
+
+def test_bad_values_are_dropped_and_reported_while_good_ones_are_kept():
+    parsed = parse(symptoms="leg_pain,telepathy", pain="eleven", duration="forever", colour="blue")
+    assert parsed.situation == Situation(symptoms=("leg_pain",))
+    reported = {(i.param, i.why) for i in parsed.ignored}
+    assert ("symptoms", "not a known choice") in reported
+    assert ("pain", "not a whole number from 0 to 10") in reported
+    assert ("colour", "not a setting this app knows") in reported
+    assert any(i.param == "duration" for i in parsed.ignored)
+
+
+def test_out_of_range_and_non_integer_pain_is_ignored():
+    for value in ("11", "-1", "3.5", "", "1e1", "٣"):
+        assert parse(pain=value).situation.pain == 0, value
+
+
+def test_duplicated_and_absurdly_long_params_are_ignored():
+    assert parse(pain=["3", "9"]).situation.pain == 0
+    assert parse(pain=["3", "9"]).ignored[0].why == "given more than once"
+    long = parse(symptoms="back_pain," * 100)
+    assert long.situation.symptoms == ()
+    assert long.ignored[0].why == "too long"
+
+
+def test_repeated_list_items_are_kept_once_in_vocabulary_order():
+    assert parse(symptoms="numbness,back_pain,numbness").situation.symptoms == ("back_pain", "numbness")
+
+
+def test_reported_values_cannot_carry_html_or_markdown():
+    parsed = parse(symptoms="<script>alert(1)</script>", **{"<b>x</b>": "![i](http://evil.example/t.png)"})
+    for item in parsed.ignored:
+        for text in (item.param, item.value):
+            assert not set(text) & set("<>()[]!`*/:"), text
+    assert safe_snippet("a" * 100).endswith("…")
+
+
+def test_widget_values_outside_the_vocabulary_are_dropped():
+    situation = from_choices(symptoms=["back_pain", "bogus"], pain=99, function="x", duration="chronic", flags=["fever", "?"])
+    assert situation == Situation(symptoms=("back_pain",), duration="chronic", flags=("fever",))
+
+
+def test_severity_takes_the_worse_of_pain_and_daily_function():
+    assert Situation(pain=2).severity == "mild"
+    assert Situation(pain=5).severity == "moderate"
+    assert Situation(pain=8).severity == "severe"
+    assert Situation(pain=2, function="severe").severity == "severe"
+    assert Situation(pain=2, function="some").severity == "moderate"
