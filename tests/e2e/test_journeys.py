@@ -1,0 +1,102 @@
+"""The journeys a person takes, in a real browser."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import Server, wait_for_app
+
+SITUATION = "symptoms=leg_pain,numbness&pain=8&function=severe&duration=chronic&tried=physical_therapy,medications"
+
+
+def sidebar(page: Page):
+    return page.get_by_test_id("stSidebar")
+
+
+def expect_situation_in_widgets(page: Page) -> None:
+    side = sidebar(page)
+    expect(side.get_by_role("button", name="Pain spreading down a leg (sciatica)")).to_have_attribute("aria-pressed", "true")
+    expect(side.get_by_role("button", name="Tingling or numbness")).to_have_attribute("aria-pressed", "true")
+    expect(side.get_by_role("button", name="Pain in the back only")).to_have_attribute("aria-pressed", "false")
+    expect(side.get_by_role("slider")).to_have_value("8")
+    expect(side.get_by_role("radio", name="Can't do everyday tasks")).to_be_checked()
+    expect(side.get_by_role("radio", name="More than 12 weeks")).to_be_checked()
+    expect(side.get_by_test_id("stMultiSelect").first).to_contain_text("Physical therapy or exercise")
+    expect(side.get_by_test_id("stMultiSelect").first).to_contain_text("Medicines")
+
+
+def expect_situation_in_url(page: Page) -> None:
+    for part in SITUATION.split("&"):
+        expect(page).to_have_url(re.compile(re.escape(part.replace(",", "%2C")) + "|" + re.escape(part)))
+
+
+def test_a_cold_servers_first_request_as_a_deep_link_shows_the_usual_explore_page(page: Page, fresh_server: Server):
+    page.goto(f"{fresh_server.url}/explore?{SITUATION}")
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Explore treatments", exact=True)).to_be_visible()
+    # The frame: our own navigation, the situation panel, the disclaimer; not Streamlit's file-name menu.
+    expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)
+    expect(sidebar(page).get_by_role("link", name="Start here")).to_be_visible()
+    expect(sidebar(page).get_by_role("link", name="Explore treatments")).to_be_visible()
+    expect(sidebar(page).get_by_text("Your situation")).to_be_visible()
+    expect(page.get_by_text("not medical advice and not a diagnosis")).to_be_visible()
+    expect_situation_in_widgets(page)
+    expect(page.get_by_text("11 fit now", exact=False)).to_be_visible()
+    expect(page.get_by_test_id("stDataFrame")).to_be_visible()
+    expect_situation_in_url(page)
+    assert "Traceback" not in fresh_server.log
+
+
+def test_moving_from_explore_to_start_here_and_back_keeps_the_situation(page: Page, server: Server):
+    page.goto(f"{server.url}/explore?{SITUATION}")
+    wait_for_app(page)
+    sidebar(page).get_by_role("link", name="Start here").click()
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Should I see a back pain doctor?")).to_be_visible()
+    # "/" normally; "/home" when this is the server's first session (Streamlit's legacy pages mode).
+    expect(page).to_have_url(re.compile(r"127\.0\.0\.1:\d+/(home)?\?"))
+    expect_situation_in_widgets(page)
+    expect_situation_in_url(page)
+    sidebar(page).get_by_role("link", name="Explore treatments").click()
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Explore treatments", exact=True)).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/explore\?"))
+    expect_situation_in_widgets(page)
+    expect_situation_in_url(page)
+
+
+def test_changing_the_situation_updates_the_link_and_survives_navigation(page: Page, server: Server):
+    page.goto(f"{server.url}/explore")
+    wait_for_app(page)
+    sidebar(page).get_by_role("button", name="Pain in the back only").click()
+    wait_for_app(page)
+    sidebar(page).get_by_text("More than 12 weeks").click()
+    wait_for_app(page)
+    expect(page).to_have_url(re.compile(r"symptoms=back_pain.*duration=chronic"))
+    sidebar(page).get_by_role("link", name="Start here").click()
+    wait_for_app(page)
+    expect(page).to_have_url(re.compile(r"symptoms=back_pain.*duration=chronic"))
+    expect(sidebar(page).get_by_role("radio", name="More than 12 weeks")).to_be_checked()
+
+
+def test_ticking_an_emergency_sign_shows_the_emergency_banner(page: Page, server: Server):
+    page.goto(f"{server.url}/?symptoms=back_pain")
+    wait_for_app(page)
+    expect(page.get_by_text("Emergency: get help now.")).to_have_count(0)
+    sidebar(page).get_by_text("New bladder or bowel problems").click()
+    wait_for_app(page)
+    banner = page.get_by_test_id("stAlertContentError").first
+    expect(banner).to_contain_text("Emergency: get help now.")
+    expect(page).to_have_url(re.compile(r"flags=bladder_bowel"))
+
+
+def test_a_start_here_link_copied_as_home_still_opens_start_here(page: Page, server: Server):
+    page.goto(f"{server.url}/")  # make sure this is not the server's first session
+    wait_for_app(page)
+    page.goto(f"{server.url}/home?{SITUATION}")
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Should I see a back pain doctor?")).to_be_visible()
+    expect(page.get_by_text("Page not found")).to_have_count(0)
+    expect_situation_in_widgets(page)
