@@ -27,15 +27,17 @@ if {"neck_pain", "arm_pain"} & set(situation.symptoms):
 fitted = fit_for(situation, frame.treatment_table, frame.symptom_labels)
 category_labels = dict(zip(content.categories["id"], content.categories["label"], strict=True))
 
-chosen = st.pills(
+filters = st.columns([3, 2], gap="large")
+chosen = filters[0].pills(
     "Categories",
     CATEGORIES,
     selection_mode="multi",
     default=list(CATEGORIES),
     format_func=category_labels.get,
     key="explore_categories",
+    wrap=True,
 )
-max_invasiveness = st.select_slider(
+max_invasiveness = filters[1].select_slider(
     "Show options up to this invasiveness",
     options=list(INVASIVENESS),
     value=5,
@@ -60,7 +62,7 @@ else:
         row_height=78,
         column_order=[c for c in table.columns if c != "id"],
         column_config={
-            "name": st.column_config.TextColumn("Treatment", pinned=True, width=220),
+            "name": st.column_config.TextColumn("Treatment", width=220),
             "fit": st.column_config.TextColumn("Fit", help="fits now / later step / not typical"),
             "reason": st.column_config.TextColumn("Why", width=380),
             "category": st.column_config.TextColumn("Category"),
