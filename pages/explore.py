@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components.data import split_list
 from components.explore import explore_table, fit_counts
 from components.fit import fit_for
 from components.frame import draw_frame
@@ -103,5 +104,12 @@ if chosen_id is not None:
     cited = content.evidence[content.evidence["treatment_id"] == chosen_id].merge(
         content.sources, left_on="source_id", right_on="id"
     )
-    for source in cited.itertuples(index=False):
-        st.markdown(f"- **{source.short_name}: {STANCES[source.stance]}.** {source.note} [Source]({source.url})")
+    st.markdown(
+        "\n".join(
+            f"- **{source.short_name}: {STANCES[source.stance]}.** {source.note} [Source]({source.url})"
+            for source in cited.itertuples(index=False)
+        )
+    )
+    facts = content.sources[content.sources["id"].isin(split_list(row["fact_sources"]))]
+    if not facts.empty:
+        st.caption("Facts above come from: " + "; ".join(f"[{f.short_name}]({f.url})" for f in facts.itertuples(index=False)))

@@ -12,7 +12,7 @@ st.title("Back pain treatment options")
 st.markdown(
     "This app helps you understand the usual treatment options for back and neck pain, "
     "from self-care and physical therapy to medicines, chiropractic care, injections and surgery. "
-    "Describe your situation in the sidebar (on a phone, tap **>** at the top left) and see which options "
+    "Describe your situation in the sidebar (on a phone, open it with **»** at the top left) and see which options "
     "usually fit now, which come later, and why."
 )
 
