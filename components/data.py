@@ -6,6 +6,7 @@ value, so the app can stop with one clear message and `make check-data` can prin
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,6 +63,16 @@ class Content:
     categories: pd.DataFrame
 
 
+def data_fingerprint(directory: Path = DATA_DIR) -> tuple[tuple[str, int, int], ...]:
+    """Name, size and modification time of each content file: changes whenever a clinic saves one."""
+    return tuple((path.name, path.stat().st_size, path.stat().st_mtime_ns) for path in sorted(directory.glob("*.csv")))
+
+
+def escape_markdown(text: str) -> str:
+    """Backslash-escape Markdown and HTML punctuation so text shows exactly as written."""
+    return re.sub(r"([\\`*_{}\[\]()<>#+\-.!|~])", r"\\\1", text)
+
+
 def split_list(cell: str) -> list[str]:
     """A ;-separated cell as a list of ids ('' is an empty list)."""
     return [item.strip() for item in str(cell).split(LIST_SEPARATOR) if item.strip()]
@@ -81,7 +92,18 @@ def _one_of(allowed: tuple[str, ...] | list[str]) -> pa.Check:
 
 
 def _text() -> pa.Column:
-    return pa.Column(str, pa.Check.str_length(min_value=1, error="must not be empty"))
+    # Text is shown as Markdown: HTML or a Markdown link/image could load other hosts' content.
+    return pa.Column(
+        str,
+        [
+            pa.Check.str_length(min_value=1, error="must not be empty"),
+            pa.Check(
+                lambda cell: "<" not in cell and "](" not in cell,
+                element_wise=True,
+                error="must be plain text: no HTML tags and no Markdown links or images",
+            ),
+        ],
+    )
 
 
 def _whole(low: int, high: int) -> pa.Column:

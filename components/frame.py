@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from components.data import Content, ContentError, load_content
+from components.data import Content, ContentError, data_fingerprint, escape_markdown, load_content
 from components.fit import with_stances
 from components.pages import PAGES, page
 from components.situation import Ignored, Situation, from_choices, from_query
@@ -39,6 +39,7 @@ FLAG_PREFIX = "w_flag_"
 class Frame:
     situation: Situation
     content: Content
+    fingerprint: tuple[tuple[str, int, int], ...]
 
     @property
     def symptom_labels(self) -> dict[str, str]:
@@ -47,7 +48,7 @@ class Frame:
     @property
     def treatment_table(self) -> pd.DataFrame:
         """Treatments with their guideline stances, ready for fit_for."""
-        return cached_treatment_table()
+        return cached_treatment_table(self.fingerprint)
 
     @property
     def emergency_flags(self) -> set[str]:
@@ -55,15 +56,16 @@ class Frame:
         return set(flags.loc[flags["tier"] == "emergency", "id"])
 
 
-@st.cache_data(show_spinner=False, max_entries=1, ttl=3600)
-def cached_content() -> Content:
-    """Content changes only when a clinic edits data/; a failure is not cached, so a fixed file shows at once."""
+@st.cache_data(show_spinner=False, max_entries=2)
+def cached_content(fingerprint: tuple[tuple[str, int, int], ...]) -> Content:
+    """Loaded once per version of data/: a saved edit changes the fingerprint and is picked up on the
+    next rerun. A failure is not cached, so a fixed file shows at once."""
     return load_content()
 
 
-@st.cache_data(show_spinner=False, max_entries=1, ttl=3600)
-def cached_treatment_table() -> pd.DataFrame:
-    content = cached_content()
+@st.cache_data(show_spinner=False, max_entries=2)
+def cached_treatment_table(fingerprint: tuple[tuple[str, int, int], ...]) -> pd.DataFrame:
+    content = cached_content(fingerprint)
     return with_stances(content.treatments, content.evidence, content.sources)
 
 
@@ -214,10 +216,11 @@ def draw_frame(url_path: str) -> Frame:
     """Draw the whole frame for one page and return the situation and content it uses."""
     info = page(url_path)
     st.set_page_config(page_title=f"{info.title} · Back pain options", page_icon="🩺", layout="wide")
+    fingerprint = data_fingerprint()
     try:
-        content = cached_content()
+        content = cached_content(fingerprint)
     except ContentError as error:
-        st.error(f"**The app's content has a problem, so nothing is shown.** {error}")
+        st.error(f"**The app's content has a problem, so nothing is shown.** {escape_markdown(str(error))}")
         st.stop()
     situation, ignored = _situation_from_url()
     _sidebar(situation, content)
@@ -225,4 +228,4 @@ def draw_frame(url_path: str) -> Frame:
     _ignored_notice(ignored)
     st.caption(DISCLAIMER)
     _write_url(situation)
-    return Frame(situation, content)
+    return Frame(situation, content, fingerprint)

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from components.check_data import main as check_data
-from components.data import DATA_DIR, ContentError, load_content
+from components.data import DATA_DIR, ContentError, data_fingerprint, escape_markdown, load_content
 from components.vocabulary import CATEGORIES
 
 
@@ -123,3 +123,24 @@ def test_check_data_command_exits_non_zero_with_the_same_words(data_dir: Path, c
     edit(data_dir / "treatments.csv", ",physical_therapy,1,1,", ",physio,1,1,")
     assert check_data(["check_data", str(data_dir)]) == 1
     assert 'data/treatments.csv, row 2, column "category"' in capsys.readouterr().err
+
+
+def test_text_that_could_load_other_sites_is_rejected(data_dir: Path):
+    edit(
+        data_dir / "treatments.csv",
+        "Keeping up your normal life",
+        "![x](http://tracker.example/p.png) Keeping up your normal life",
+    )
+    error = problem(data_dir)
+    assert (error.row, error.column) == (2, "typical_use")
+    assert "plain text" in str(error)
+
+
+def test_saving_a_file_changes_the_fingerprint_so_the_app_reloads_it(data_dir: Path):
+    before = data_fingerprint(data_dir)
+    edit(data_dir / "treatments.csv", "Heat wrap or heat pad", "Heat pad or heat wrap")
+    assert data_fingerprint(data_dir) != before
+
+
+def test_escape_markdown_leaves_no_live_syntax():
+    assert escape_markdown("![x](http://e.com) <b>") == "\\!\\[x\\]\\(http://e\\.com\\) \\<b\\>"
