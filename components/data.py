@@ -137,6 +137,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         {
             "id": _ID,
             "name": _text(),
+            "short_name": pa.Column(str, pa.Check.str_length(1, 28, error="must be 1 to 28 characters (it labels the charts)")),
             "category": pa.Column(str, _one_of(CATEGORIES)),
             "invasiveness": _whole(1, 5),
             "ladder_step": _whole(1, 5),

@@ -29,6 +29,13 @@ PAGES: tuple[PageInfo, ...] = (
         "🔎",
         "Every treatment with its guideline stance and whether it fits your situation now, later or not typically.",
     ),
+    PageInfo(
+        "pages/ladder.py",
+        "Escalation ladder",
+        "ladder",
+        "🪜",
+        "Charts of the usual path from self-care to surgery, when each option is considered, and how invasive each is.",
+    ),
 )
 
 

@@ -107,3 +107,21 @@ INVASIVENESS: dict[int, str] = {
     4: "4 - surgery or implant",
     5: "5 - major reconstructive surgery",
 }
+
+# One look per category for every chart: Okabe-Ito colours (safe for colour-blind readers)
+# plus a distinct shape, so colour is never the only cue.
+CATEGORY_COLOURS: dict[str, str] = {
+    "physical_therapy": "#009E73",
+    "medications": "#0072B2",
+    "chiropractic": "#E69F00",
+    "injections": "#CC79A7",
+    "surgery": "#D55E00",
+}
+CATEGORY_SHAPES: dict[str, str] = {
+    "physical_therapy": "circle",
+    "medications": "square",
+    "chiropractic": "diamond",
+    "injections": "triangle-up",
+    "surgery": "cross",
+}
+ADVISED_AGAINST_COLOUR = "#9CA3AF"

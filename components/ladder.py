@@ -1,0 +1,375 @@
+"""The escalation ladder: where each treatment sits, where this person stands, and the
+Altair charts that show it. Pure: DataFrames in, DataFrames and alt.Charts out."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from components.data import split_list
+from components.situation import Situation
+from components.vocabulary import (
+    ADVISED_AGAINST_COLOUR,
+    CATEGORIES,
+    CATEGORY_COLOURS,
+    CATEGORY_SHAPES,
+    DURATION_WEEKS,
+    DURATIONS,
+    INVASIVENESS,
+)
+
+# Column headings of the ladder chart; words go on separate lines in the axis.
+STEP_LABELS: dict[int, str] = {1: "1 Self-care", 2: "2 Guided care", 3: "3 Specialist", 4: "4 Surgery", 5: "5 Last resort"}
+ADVISED_AGAINST = "✖ Advised against"
+FIT_SIZES = {"fits now": 260, "later step": 120, "not typical": 50}
+FIT_FILL = {"fits now": 1.0, "later step": 0.35, "not typical": 0.0}
+# Weeks shown on the timing chart; long-lasting pain runs past a year.
+TIMELINE_END = 60
+HERE_WEEKS = {"acute": 2, "subacute": 8, "chronic": 32}
+SELECTION = "category"
+
+
+def current_step(situation: Situation) -> int:
+    """The rung this person has reached, from how long the pain has lasted and what they tried.
+
+    A new episode with nothing beyond self-care is step 1; pain past 4 weeks, or first-line
+    care tried, is step 2; conservative care (physical therapy and medicines) tried for pain
+    past 4 weeks is step 3; injections tried is step 4; surgery tried is step 5.
+    """
+    tried = set(situation.tried)
+    step = 1
+    if situation.duration in ("subacute", "chronic") or tried & {"physical_therapy", "medications", "chiropractic"}:
+        step = 2
+    if situation.duration in ("subacute", "chronic") and {"physical_therapy", "medications"} <= tried:
+        step = 3
+    if "injections" in tried:
+        step = max(step, 4)
+    if "surgery" in tried:
+        step = 5
+    return step
+
+
+def ladder_data(fitted: pd.DataFrame, categories: pd.DataFrame) -> pd.DataFrame:
+    """One row per treatment with only what the charts draw, in ladder order."""
+    labels = dict(zip(categories["id"], categories["label"], strict=True))
+    advised_against = fitted["overall_stance"] == "not_recommended"
+    end = fitted["durations"].map(lambda cell: max(DURATION_WEEKS[d][1] for d in split_list(cell)))
+    data = pd.DataFrame(
+        {
+            "id": fitted["id"],
+            "treatment": fitted["short_name"],
+            "label": fitted["short_name"].where(fitted["fit"] != "fits now", "✔ " + fitted["short_name"]),
+            "category_id": fitted["category"],
+            "category": fitted["category"].map(labels),
+            "step": fitted["ladder_step"],
+            "column": fitted["ladder_step"].map(STEP_LABELS).where(~advised_against, ADVISED_AGAINST),
+            "advised_against": advised_against,
+            "fit": fitted["fit"],
+            "reason": fitted["reason"],
+            "typical_use": fitted["typical_use"],
+            "risks": fitted["risks"],
+            "stances": fitted["guideline_stances"],
+            "invasiveness": fitted["invasiveness"],
+            "invasiveness_label": fitted["invasiveness"].map(INVASIVENESS),
+            "recovery_weeks": fitted["recovery_weeks"],
+            "recovery": fitted["recovery"],
+            "onset_weeks": fitted["onset_weeks"],
+            "end_weeks": end.where(end < 52, TIMELINE_END),
+        }
+    )
+    category_order = {c: i for i, c in enumerate(CATEGORIES)}
+    data["category_rank"] = data["category_id"].map(category_order)
+    return data.sort_values(["advised_against", "step", "category_rank", "treatment"]).reset_index(drop=True)
+
+
+def _category_colour(categories: pd.DataFrame) -> alt.Color:
+    labels = [dict(zip(categories["id"], categories["label"], strict=True))[c] for c in CATEGORIES]
+    return (
+        alt.Color("category:N")
+        .scale(domain=labels, range=[CATEGORY_COLOURS[c] for c in CATEGORIES])
+        .legend(title="Category (click to highlight)", orient="bottom", columns=1, labelLimit=150)
+    )
+
+
+def _category_shape(categories: pd.DataFrame) -> alt.Shape:
+    labels = [dict(zip(categories["id"], categories["label"], strict=True))[c] for c in CATEGORIES]
+    return alt.Shape("category:N").scale(domain=labels, range=[CATEGORY_SHAPES[c] for c in CATEGORIES]).legend(None)
+
+
+AXIS_TEXT = "#1f2937"
+
+
+def readable(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Dark axis and legend text: the default grey is too faint on a shared screen."""
+    return chart.configure_axis(labelColor=AXIS_TEXT, titleColor=AXIS_TEXT, labelFontSize=12, titleFontSize=13).configure_legend(
+        labelColor=AXIS_TEXT, titleColor=AXIS_TEXT, labelFontSize=12, titleFontSize=13
+    )
+
+
+def category_selection(highlight: str | None) -> alt.Parameter:
+    """Click a legend entry or a mark to highlight one category; the page carries the choice
+    to the other charts, so it starts from `highlight`."""
+    value = [{"category": highlight}] if highlight else alt.Undefined
+    return alt.selection_point(name=SELECTION, fields=["category"], bind="legend", value=value)
+
+
+TOOLTIP = [
+    alt.Tooltip("treatment:N", title="Treatment"),
+    alt.Tooltip("category:N", title="Category"),
+    alt.Tooltip("fit:N", title="Fit for you"),
+    alt.Tooltip("reason:N", title="Why"),
+    alt.Tooltip("typical_use:N", title="Typical use"),
+    alt.Tooltip("risks:N", title="Main risks"),
+    alt.Tooltip("stances:N", title="Guidelines"),
+]
+
+
+def ladder_chart(
+    data: pd.DataFrame, categories: pd.DataFrame, here: int, emergency: bool, highlight: str | None = None
+) -> alt.LayerChart:
+    """Steps 1-5 left to right, every treatment on its step; advised-against options in a grey lane."""
+    selection = category_selection(highlight)
+    columns = [*STEP_LABELS.values(), ADVISED_AGAINST]
+    rows = list(data["label"])
+    base = alt.Chart(data)
+    x = (
+        alt.X("column:N")
+        .scale(domain=columns)
+        .axis(
+            # Angled labels stay apart even when six columns share a phone's width.
+            title=None,
+            orient="bottom",
+            labelAngle=-35,
+            labelAlign="right",
+            labelFontWeight="bold",
+            labelFontSize=12,
+            labelOverlap=False,
+        )
+    )
+    y = alt.Y("label:N").sort(rows).axis(title=None, labelLimit=160, labelFontSize=12, labelOverlap=False)
+    faded = 0.25 if emergency else 1.0
+    points = (
+        base.mark_point(filled=True, strokeWidth=2)
+        .encode(
+            x=x,
+            y=y,
+            color=alt.when(alt.datum.advised_against)
+            .then(alt.value(ADVISED_AGAINST_COLOUR))
+            .otherwise(_category_colour(categories)),
+            stroke=alt.when(alt.datum.advised_against)
+            .then(alt.value(ADVISED_AGAINST_COLOUR))
+            .otherwise(_category_colour(categories)),
+            shape=_category_shape(categories),
+            size=alt.Size("fit:N").scale(domain=list(FIT_SIZES), range=list(FIT_SIZES.values())).legend(None),
+            fillOpacity=alt.FillOpacity("fit:N").scale(domain=list(FIT_FILL), range=list(FIT_FILL.values())).legend(None),
+            opacity=alt.when(selection).then(alt.value(faded)).otherwise(alt.value(0.15)),
+            tooltip=TOOLTIP,
+        )
+        .add_params(selection)
+    )
+    lane = base.transform_filter(alt.datum.advised_against).mark_rect(color="#F3F4F6").encode(x=x, y=y)
+    layers: list[alt.Chart] = [lane, points]
+    title: dict[str, alt.Title] = {}
+    if emergency:
+        # A title, not a text mark: it says the ladder is bypassed without squeezing the plot on a phone.
+        title["title"] = alt.Title(
+            ["🚨 Emergency: get care now.", "The ladder does not apply."], fontSize=15, color="#111827", anchor="start"
+        )
+    else:
+        marker = pd.DataFrame({"column": [STEP_LABELS[here]], "text": ["▼ You are here"]})
+        marker_base = alt.Chart(marker).encode(x=alt.X("column:N").scale(domain=columns))
+        layers += [
+            marker_base.mark_rule(strokeDash=[6, 4], strokeWidth=2, color="#111827"),
+            marker_base.mark_text(fontSize=13, fontWeight="bold", color="#111827").encode(y=alt.value(-12), text="text:N"),
+        ]
+    return readable(alt.layer(*layers).properties(height=alt.Step(22), width="container", **title))
+
+
+def timing_chart(
+    data: pd.DataFrame, categories: pd.DataFrame, duration: str | None, highlight: str | None = None
+) -> alt.LayerChart:
+    """When each option on the ladder is usually considered, in weeks since the pain began."""
+    selection = category_selection(highlight)
+    on_ladder = data[~data["advised_against"]].sort_values(["onset_weeks", "step", "treatment"])
+    rows = list(on_ladder["label"])
+    x_scale = alt.Scale(domain=[0, TIMELINE_END], nice=False)
+    axis = alt.Axis(
+        values=[0, 4, 12, 26, 52], title="Weeks since the pain began", labelExpr="datum.value == 52 ? '1 year+' : datum.value"
+    )
+    base = alt.Chart(on_ladder).encode(
+        y=alt.Y("label:N").sort(rows).axis(title=None, labelLimit=160, labelFontSize=12, labelOverlap=False)
+    )
+    opacity = alt.when(selection).then(alt.value(1.0)).otherwise(alt.value(0.15))
+    bars = base.mark_bar(height=10, cornerRadius=3).encode(
+        x=alt.X("onset_weeks:Q").scale(x_scale).axis(axis),
+        x2="end_weeks:Q",
+        color=_category_colour(categories),
+        opacity=opacity,
+        tooltip=TOOLTIP,
+    )
+    starts = (
+        base.mark_point(filled=True, size=90, stroke="#111827", strokeWidth=1)
+        .encode(
+            x=alt.X("onset_weeks:Q").scale(x_scale),
+            shape=_category_shape(categories),
+            color=_category_colour(categories),
+            opacity=opacity,
+            tooltip=TOOLTIP,
+        )
+        .add_params(selection)
+    )
+    layers: list[alt.Chart] = []
+    if duration:
+        start, end = DURATION_WEEKS[duration]
+        you = pd.DataFrame(
+            {
+                "start": [start],
+                "end": [TIMELINE_END if end >= 52 else end],
+                "here": [HERE_WEEKS[duration]],
+                "text": [f"You: {DURATIONS[duration].lower()}"],
+            }
+        )
+        you_base = alt.Chart(you)
+        layers += [
+            you_base.mark_rect(color="#E5E7EB").encode(x=alt.X("start:Q").scale(x_scale), x2="end:Q"),
+            you_base.mark_rule(strokeDash=[6, 4], strokeWidth=2, color="#111827").encode(x=alt.X("here:Q").scale(x_scale)),
+            you_base.mark_text(fontSize=13, fontWeight="bold", color="#111827", align="center").encode(
+                x=alt.X("here:Q").scale(x_scale), y=alt.value(-12), text="text:N"
+            ),
+        ]
+    return readable(alt.layer(*layers, bars, starts).properties(height=alt.Step(22), width="container"))
+
+
+RECOVERY_BUCKETS: tuple[str, ...] = ("None", "A day or two", "Up to 6 weeks", "3 months or more", "No reliable figure")
+SLOTS_PER_ROW = 5
+
+
+def recovery_bucket(weeks: float | None) -> str:
+    """Recovery in words: figures are approximate, so the chart shows bands, not false precision."""
+    if weeks is None or pd.isna(weeks):
+        return RECOVERY_BUCKETS[4]
+    if weeks == 0:
+        return RECOVERY_BUCKETS[0]
+    if weeks <= 0.5:
+        return RECOVERY_BUCKETS[1]
+    return RECOVERY_BUCKETS[2] if weeks <= 6 else RECOVERY_BUCKETS[3]
+
+
+def recovery_chart(data: pd.DataFrame, categories: pd.DataFrame, highlight: str | None = None) -> alt.Chart:
+    """Invasiveness against typical recovery time: one mark per treatment, packed in a small
+    grid inside its cell so that options sharing a cell stay visible."""
+    selection = category_selection(highlight)
+    cells = data.assign(recovery_band=data["recovery_weeks"].map(recovery_bucket))
+    cell = cells.groupby(["invasiveness", "recovery_band"])
+    slot = cell.cumcount()
+    grid_rows = (cell["id"].transform("size") - 1) // SLOTS_PER_ROW + 1
+    cells = cells.assign(
+        x=cells["recovery_band"].map(RECOVERY_BUCKETS.index) + (slot % SLOTS_PER_ROW - (SLOTS_PER_ROW - 1) / 2) * 0.16,
+        y=cells["invasiveness"] + ((grid_rows - 1) / 2 - slot // SLOTS_PER_ROW) * 0.25,
+    )
+    # Two short lines per label keep the axis readable on a phone.
+    bucket_lines = "[['None'], ['A day', 'or two'], ['Up to', '6 weeks'], ['3 months', 'or more'], ['No reliable', 'figure']]"
+    level_names = "['', '1 no needles or drugs', '2 drugs, needles, hands-on', '3 spine injection', '4 surgery or implant', '5 major surgery']"
+    return readable(
+        alt.Chart(cells)
+        .mark_point(filled=True, size=140, stroke="#111827", strokeWidth=0.6)
+        .encode(
+            x=alt.X("x:Q")
+            .scale(domain=[-0.5, len(RECOVERY_BUCKETS) - 0.5], nice=False, zero=False)
+            .axis(
+                values=list(range(len(RECOVERY_BUCKETS))),
+                labelExpr=f"{bucket_lines}[datum.value]",
+                grid=False,
+                title="Typical recovery time",
+            ),
+            y=alt.Y("y:Q")
+            .scale(domain=[0.4, 5.6], nice=False, zero=False)
+            .axis(values=list(INVASIVENESS), labelExpr=f"{level_names}[datum.value]", title="How invasive", labelLimit=200),
+            color=alt.when(alt.datum.advised_against)
+            .then(alt.value(ADVISED_AGAINST_COLOUR))
+            .otherwise(_category_colour(categories)),
+            shape=_category_shape(categories),
+            opacity=alt.when(selection).then(alt.value(1.0)).otherwise(alt.value(0.15)),
+            tooltip=[*TOOLTIP, alt.Tooltip("recovery:N", title="Recovery")],
+        )
+        .add_params(selection)
+        .properties(height=360, width="container")
+    )
+
+
+def ladder_text(data: pd.DataFrame, here: int, emergency: bool) -> str:
+    """The ladder chart as a list a screen reader (or anyone) can read."""
+    lines = []
+    if emergency:
+        lines.append(
+            "- **Emergency:** a warning sign you ticked means going straight to emergency care; the ladder does not apply."
+        )
+    else:
+        lines.append(f"- **You are here:** step {here} ({STEP_LABELS[here].split(' ', 1)[1].lower()}).")
+    groups = [(STEP_LABELS[s], data[(data["step"] == s) & ~data["advised_against"]]) for s in STEP_LABELS]
+    groups.append((ADVISED_AGAINST, data[data["advised_against"]]))
+    for heading, rows in groups:
+        items = ", ".join(f"{r.treatment} ({r.fit})" for r in rows.itertuples(index=False)) or "none"
+        lines.append(f"- **{heading}:** {items}.")
+    return "\n".join(lines)
+
+
+def timing_text(data: pd.DataFrame, duration: str | None) -> str:
+    """The timing chart as a list: which options are usually considered from which week."""
+    on_ladder = data[~data["advised_against"]]
+    lines = [f"- **You:** {DURATIONS[duration].lower()}." if duration else "- **You:** you have not said how long yet."]
+    for onset, rows in on_ladder.sort_values(["onset_weeks", "treatment"]).groupby("onset_weeks", sort=True):
+        until = ", ".join(
+            f"{r.treatment} (until {'a year and beyond' if r.end_weeks >= 52 else f'week {r.end_weeks}'})"
+            for r in rows.itertuples(index=False)
+        )
+        lines.append(f"- **From week {onset}:** {until}.")
+    return "\n".join(lines)
+
+
+def recovery_text(data: pd.DataFrame) -> str:
+    """The recovery chart as a list by invasiveness, naming options with no reliable figure."""
+    lines = []
+    for level, label in INVASIVENESS.items():
+        rows = data[(data["invasiveness"] == level) & data["recovery_weeks"].notna()]
+        if not rows.empty:
+            items = ", ".join(f"{r.treatment} ({r.recovery_weeks:g} weeks)" for r in rows.itertuples(index=False))
+            lines.append(f"- **Invasiveness {label}:** {items}.")
+    unknown = data[data["recovery_weeks"].isna()]
+    if not unknown.empty:
+        lines.append("- **No reliable recovery figure:** " + ", ".join(unknown["treatment"]) + ".")
+    return "\n".join(lines)
+
+
+def ladder_strip(data: pd.DataFrame, here: int, emergency: bool) -> alt.LayerChart:
+    """A small ladder for the top of Explore: how many options fit now at each step, and you."""
+    on_ladder = data[~data["advised_against"]]
+    counts = (
+        on_ladder.assign(fits=on_ladder["fit"] == "fits now")
+        .groupby("step", as_index=False)
+        .agg(options=("id", "size"), fits=("fits", "sum"))
+    )
+    counts["column"] = counts["step"].map(STEP_LABELS)
+    counts["text"] = counts["fits"].astype(int).astype(str) + " of " + counts["options"].astype(str) + " fit now"
+    counts["here"] = counts["step"] == here
+    columns = list(STEP_LABELS.values())
+    x = (
+        alt.X("column:N")
+        .scale(domain=columns, paddingInner=0.08)
+        .axis(title=None, orient="top", labelAngle=0, labelFontWeight="bold")
+    )
+    base = alt.Chart(counts).encode(x=x)
+    tiles = base.mark_bar(cornerRadius=4, stroke="#111827").encode(
+        y=alt.value(6),
+        y2=alt.value(46),
+        color=alt.when(alt.datum.here).then(alt.value("#DBEAFE")).otherwise(alt.value("#F3F4F6")),
+        strokeWidth=alt.value(0) if emergency else alt.when(alt.datum.here).then(alt.value(2.5)).otherwise(alt.value(0)),
+        tooltip=[alt.Tooltip("column:N", title="Step"), alt.Tooltip("text:N", title="Options")],
+    )
+    text = base.mark_text(fontSize=13, color="#111827").encode(y=alt.value(26), text="text:N")
+    you = (
+        base.transform_filter(alt.datum.here)
+        .mark_text(fontSize=13, fontWeight="bold", color="#111827")
+        .encode(y=alt.value(62), text=alt.value("🚨 Emergency: skip the ladder" if emergency else "▲ You are here"))
+    )
+    return readable(alt.layer(tiles, text, you).properties(height=70, width="container"))

@@ -1,0 +1,149 @@
+"""Drawing the ladder charts in Streamlit: cached specs, a shared category highlight, text alternatives."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from components.fit import fit_for
+from components.frame import Frame
+from components.ladder import (
+    SELECTION,
+    current_step,
+    ladder_chart,
+    ladder_data,
+    ladder_strip,
+    ladder_text,
+    recovery_chart,
+    recovery_text,
+    timing_chart,
+    timing_text,
+)
+from components.situation import Situation
+from components.vocabulary import CATEGORIES
+
+HIGHLIGHT_KEY = "ladder_highlight"
+# The element height includes the legend and axis; this leaves about 360 px for the marks.
+RECOVERY_HEIGHT = 600
+CHART_KEYS = ("chart_ladder", "chart_timing", "chart_recovery")
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _ladder_data(
+    fingerprint: tuple, situation: Situation, _table: pd.DataFrame, _categories: pd.DataFrame, _labels: dict
+) -> pd.DataFrame:
+    # Keyed by the content version and the situation; the underscored arguments follow from the fingerprint.
+    return ladder_data(fit_for(situation, _table, _labels), _categories)
+
+
+def ladder_frame_data(frame: Frame) -> pd.DataFrame:
+    content = frame.content
+    return _ladder_data(frame.fingerprint, frame.situation, frame.treatment_table, content.categories, frame.symptom_labels)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _charts(
+    fingerprint: tuple,
+    situation: Situation,
+    emergency: bool,
+    highlight: str | None,
+    _data: pd.DataFrame,
+    _categories: pd.DataFrame,
+) -> tuple[alt.LayerChart, alt.LayerChart, alt.Chart]:
+    here = current_step(situation)
+    return (
+        ladder_chart(_data, _categories, here, emergency, highlight),
+        timing_chart(_data, _categories, situation.duration, highlight),
+        recovery_chart(_data, _categories, highlight),
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _strip(fingerprint: tuple, situation: Situation, emergency: bool, _data: pd.DataFrame) -> alt.LayerChart:
+    return ladder_strip(_data, current_step(situation), emergency)
+
+
+def _is_emergency(frame: Frame) -> bool:
+    return bool(set(frame.situation.flags) & frame.emergency_flags)
+
+
+def _take_chart_selection(key: str) -> None:
+    """A click on a legend entry or mark in any chart becomes the highlight for all three."""
+    event = st.session_state.get(key)
+    chosen = (event or {}).get("selection", {}).get(SELECTION) or []
+    st.session_state[HIGHLIGHT_KEY] = chosen[0].get("category") if chosen else None
+
+
+def draw_ladder_strip(frame: Frame) -> None:
+    """The small ladder that heads Explore."""
+    data = ladder_frame_data(frame)
+    st.altair_chart(
+        _strip(frame.fingerprint, frame.situation, _is_emergency(frame), data),
+        width="stretch",
+        alt=f"Small escalation ladder: you are at step {current_step(frame.situation)} of 5; "
+        + "; ".join(f"step {s}: {n} fit now" for s, n in data[data["fit"] == "fits now"].groupby("step").size().items()),
+    )
+
+
+def draw_ladder_charts(frame: Frame) -> None:
+    """The three charts of the ladder page, each with a caption and a text alternative."""
+    data = ladder_frame_data(frame)
+    category_labels = list(frame.content.categories.set_index("id").loc[list(CATEGORIES), "label"])
+    st.pills(
+        "Highlight a category in every chart (or click one in a chart's legend)",
+        category_labels,
+        key=HIGHLIGHT_KEY,
+    )
+    highlight = st.session_state.get(HIGHLIGHT_KEY)
+    emergency = _is_emergency(frame)
+    here = current_step(frame.situation)
+    ladder, timing, recovery = _charts(frame.fingerprint, frame.situation, emergency, highlight, data, frame.content.categories)
+
+    st.subheader("1. The ladder")
+    st.caption(
+        "Care usually climbs from self-care (step 1) towards surgery (step 5) only when earlier steps have not helped; "
+        "✔ and big filled marks fit you now; hollow marks come later; small hollow marks are not typical for you."
+    )
+    st.altair_chart(
+        ladder,
+        width="stretch",
+        key=CHART_KEYS[0],
+        on_select=lambda: _take_chart_selection(CHART_KEYS[0]),
+        selection_mode=SELECTION,
+        alt="Escalation ladder from self-care to surgery with each treatment on its step; "
+        + ("emergency: the ladder does not apply." if emergency else f"you are at step {here}."),
+    )
+    with st.expander("The ladder as text"):
+        st.markdown(ladder_text(data, here, emergency))
+
+    st.subheader("2. When each option is usually considered")
+    st.caption(
+        "Each bar runs from the week an option is usually first considered; the shaded band is how long you have had this episode."
+    )
+    st.altair_chart(
+        timing,
+        width="stretch",
+        key=CHART_KEYS[1],
+        on_select=lambda: _take_chart_selection(CHART_KEYS[1]),
+        selection_mode=SELECTION,
+        alt="Weeks since the pain began when each option is usually considered, with your duration marked.",
+    )
+    with st.expander("The timing as text"):
+        st.markdown(timing_text(data, frame.situation.duration))
+
+    st.subheader("3. How invasive, and how long to recover")
+    st.caption(
+        "Further right means a longer recovery, higher up means more invasive; grey marks are advised against. Hover or tap a mark for details."
+    )
+    st.altair_chart(
+        recovery,
+        width="stretch",
+        height=RECOVERY_HEIGHT,
+        key=CHART_KEYS[2],
+        on_select=lambda: _take_chart_selection(CHART_KEYS[2]),
+        selection_mode=SELECTION,
+        alt="Invasiveness against typical recovery time in weeks, one mark per treatment with a reliable figure.",
+    )
+    with st.expander("Invasiveness and recovery as text"):
+        st.markdown(recovery_text(data))
