@@ -27,6 +27,7 @@ FIT_FILL = {"fits now": 1.0, "later step": 0.35, "not typical": 0.0}
 TIMELINE_END = 60
 HERE_WEEKS = {"acute": 2, "subacute": 8, "chronic": 32}
 SELECTION = "category"
+STRIP_HEIGHT = 72
 
 
 def current_step(situation: Situation) -> int:
@@ -87,16 +88,20 @@ def _category_colour(categories: pd.DataFrame) -> alt.Color:
     return (
         alt.Color("category:N")
         .scale(domain=labels, range=[CATEGORY_COLOURS[c] for c in CATEGORIES])
-        .legend(title="Category (click to highlight)", orient="bottom", columns=1, labelLimit=150)
+        .legend(title=LEGEND_TITLE, orient="bottom", columns=1, labelLimit=150)
     )
 
 
 def _category_shape(categories: pd.DataFrame) -> alt.Shape:
     labels = [dict(zip(categories["id"], categories["label"], strict=True))[c] for c in CATEGORIES]
-    return alt.Shape("category:N").scale(domain=labels, range=[CATEGORY_SHAPES[c] for c in CATEGORIES]).legend(None)
+    # Same title as the colour legend, so Vega draws one legend whose symbols carry both cues.
+    return alt.Shape("category:N").scale(domain=labels, range=[CATEGORY_SHAPES[c] for c in CATEGORIES]).title(LEGEND_TITLE)
 
 
 AXIS_TEXT = "#1f2937"
+LEGEND_TITLE = "Category (click to highlight)"
+# Rows have a fixed height (a step per treatment); only the width follows the page.
+FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 
 
 def readable(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
@@ -160,8 +165,14 @@ def ladder_chart(
             .then(alt.value(ADVISED_AGAINST_COLOUR))
             .otherwise(_category_colour(categories)),
             shape=_category_shape(categories),
-            size=alt.Size("fit:N").scale(domain=list(FIT_SIZES), range=list(FIT_SIZES.values())).legend(None),
-            fillOpacity=alt.FillOpacity("fit:N").scale(domain=list(FIT_FILL), range=list(FIT_FILL.values())).legend(None),
+            size=alt.Size("fit:O")
+            .sort(list(FIT_SIZES))
+            .scale(domain=list(FIT_SIZES), range=list(FIT_SIZES.values()))
+            .legend(None),
+            fillOpacity=alt.FillOpacity("fit:O")
+            .sort(list(FIT_FILL))
+            .scale(domain=list(FIT_FILL), range=list(FIT_FILL.values()))
+            .legend(None),
             opacity=alt.when(selection).then(alt.value(faded)).otherwise(alt.value(0.15)),
             tooltip=TOOLTIP,
         )
@@ -182,7 +193,7 @@ def ladder_chart(
             marker_base.mark_rule(strokeDash=[6, 4], strokeWidth=2, color="#111827"),
             marker_base.mark_text(fontSize=13, fontWeight="bold", color="#111827").encode(y=alt.value(-12), text="text:N"),
         ]
-    return readable(alt.layer(*layers).properties(height=alt.Step(22), width="container", **title))
+    return readable(alt.layer(*layers).properties(height=alt.Step(22), width="container", autosize=FIT_WIDTH, **title))
 
 
 def timing_chart(
@@ -237,7 +248,7 @@ def timing_chart(
                 x=alt.X("here:Q").scale(x_scale), y=alt.value(-12), text="text:N"
             ),
         ]
-    return readable(alt.layer(*layers, bars, starts).properties(height=alt.Step(22), width="container"))
+    return readable(alt.layer(*layers, bars, starts).properties(height=alt.Step(22), width="container", autosize=FIT_WIDTH))
 
 
 RECOVERY_BUCKETS: tuple[str, ...] = ("None", "A day or two", "Up to 6 weeks", "3 months or more", "No reliable figure")
@@ -350,7 +361,7 @@ def ladder_strip(data: pd.DataFrame, here: int, emergency: bool) -> alt.LayerCha
         .agg(options=("id", "size"), fits=("fits", "sum"))
     )
     counts["column"] = counts["step"].map(STEP_LABELS)
-    counts["text"] = counts["fits"].astype(int).astype(str) + " of " + counts["options"].astype(str) + " fit now"
+    counts["text"] = counts["fits"].astype(int).astype(str) + " of " + counts["options"].astype(str) + "\nfit now"
     counts["here"] = counts["step"] == here
     columns = list(STEP_LABELS.values())
     x = (
@@ -366,10 +377,10 @@ def ladder_strip(data: pd.DataFrame, here: int, emergency: bool) -> alt.LayerCha
         strokeWidth=alt.value(0) if emergency else alt.when(alt.datum.here).then(alt.value(2.5)).otherwise(alt.value(0)),
         tooltip=[alt.Tooltip("column:N", title="Step"), alt.Tooltip("text:N", title="Options")],
     )
-    text = base.mark_text(fontSize=13, color="#111827").encode(y=alt.value(26), text="text:N")
+    text = base.mark_text(fontSize=12, color="#111827", lineBreak="\n").encode(y=alt.value(20), text="text:N")
     you = (
         base.transform_filter(alt.datum.here)
         .mark_text(fontSize=13, fontWeight="bold", color="#111827")
         .encode(y=alt.value(62), text=alt.value("🚨 Emergency: skip the ladder" if emergency else "▲ You are here"))
     )
-    return readable(alt.layer(tiles, text, you).properties(height=70, width="container"))
+    return readable(alt.layer(tiles, text, you).properties(height=STRIP_HEIGHT, width="container", autosize=FIT_WIDTH))

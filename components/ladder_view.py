@@ -10,6 +10,7 @@ from components.fit import fit_for
 from components.frame import Frame
 from components.ladder import (
     SELECTION,
+    STRIP_HEIGHT,
     current_step,
     ladder_chart,
     ladder_data,
@@ -81,6 +82,7 @@ def draw_ladder_strip(frame: Frame) -> None:
     st.altair_chart(
         _strip(frame.fingerprint, frame.situation, _is_emergency(frame), data),
         width="stretch",
+        height=STRIP_HEIGHT + 40,  # the plot plus the step names above it
         alt=f"Small escalation ladder: you are at step {current_step(frame.situation)} of 5; "
         + "; ".join(f"step {s}: {n} fit now" for s, n in data[data["fit"] == "fits now"].groupby("step").size().items()),
     )

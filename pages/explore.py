@@ -6,6 +6,7 @@ from components.data import split_list
 from components.explore import explore_table, fit_counts
 from components.fit import fit_for
 from components.frame import draw_frame
+from components.ladder_view import draw_ladder_strip
 from components.situation import describe
 from components.vocabulary import CATEGORIES, INVASIVENESS, LADDER_STEPS, STANCES
 
@@ -24,6 +25,9 @@ if {"neck_pain", "arm_pain"} & set(situation.symptoms):
         "The guidelines behind this table are about low back pain and sciatica. For neck and arm pain, "
         "the same first steps are common, but ask your doctor about options specific to the neck."
     )
+
+draw_ladder_strip(frame)
+st.page_link("pages/ladder.py", label="See the full escalation ladder", icon="🪜", query_params=situation.to_query())
 
 fitted = fit_for(situation, frame.treatment_table, frame.symptom_labels)
 category_labels = dict(zip(content.categories["id"], content.categories["label"], strict=True))

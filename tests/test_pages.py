@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from unittest.mock import patch
 
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -167,3 +169,61 @@ def test_a_broken_content_file_stops_the_app_with_one_clear_error_and_no_table()
     message = at.error[0].value.replace("\\", "")  # as shown: Markdown escapes removed
     assert 'data/treatments.csv, row 7, column "category"' in message and "physio" in message
     assert not at.dataframe
+
+
+def charts(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+
+
+def chart_rows(at: AppTest, index: int) -> list[dict]:
+    """Every data row of one chart: Streamlit sends chart data beside the spec, as Arrow."""
+    chart = at.get("vega_lite_chart")[index]
+    frames = [pa.ipc.open_stream(dataset.data.data).read_pandas() for dataset in chart.proto.datasets]
+    return [row for frame in frames for row in frame.to_dict("records")]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{}, SCIATICA, {"symptoms": "back_pain", "flags": "bladder_bowel"}],
+    ids=["no situation", "sciatica", "emergency"],
+)
+def test_ladder_page_draws_three_charts_each_with_a_caption_and_text(params):
+    at = open_app("pages/ladder.py", **params)
+    assert at.title[0].value == "Escalation ladder"
+    assert len(charts(at)) == 3
+    assert [s.value for s in at.subheader] == [
+        "1. The ladder",
+        "2. When each option is usually considered",
+        "3. How invasive, and how long to recover",
+    ]
+    assert len(at.caption) >= 4  # the disclaimer plus one caption per chart
+    assert [e.label for e in at.expander] == ["The ladder as text", "The timing as text", "Invasiveness and recovery as text"]
+    page = texts(at)
+    if "flags" in params:
+        assert "Emergency" in at.error[0].value
+        assert "the ladder does not apply" in page
+    else:
+        assert not at.error
+        assert "You are here:** step" in page
+
+
+def test_ladder_page_marks_you_are_here_from_the_situation():
+    at = open_app("pages/ladder.py", **SCIATICA)
+    marker_rows = [r for r in chart_rows(at, 0) if r.get("text") == "▼ You are here"]
+    assert marker_rows == [{"column": "3 Specialist", "text": "▼ You are here"}]
+
+
+def test_highlighting_a_category_carries_to_every_chart():
+    at = open_app("pages/ladder.py", **SCIATICA)
+    at.pills(key="ladder_highlight").set_value("Surgery and implants").run()
+    for spec in charts(at):
+        params = spec.get("params") or [p for layer in spec["layer"] for p in layer.get("params", [])]
+        assert next(p for p in params if p["name"] == "category")["value"] == [{"category": "Surgery and implants"}]
+
+
+def test_explore_is_headed_by_a_small_ladder():
+    at = open_app("pages/explore.py", **SCIATICA)
+    counts = chart_rows(at, 0)
+    assert [r["step"] for r in counts if r["here"]] == [3]
+    assert len(counts) == 5
+    assert any(link.label == "See the full escalation ladder" for link in at.get("page_link"))

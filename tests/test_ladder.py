@@ -1,0 +1,150 @@
+import pytest
+
+from components.data import load_content
+from components.fit import fit_for, with_stances
+from components.ladder import (
+    ADVISED_AGAINST,
+    RECOVERY_BUCKETS,
+    STEP_LABELS,
+    current_step,
+    ladder_chart,
+    ladder_data,
+    ladder_strip,
+    ladder_text,
+    recovery_bucket,
+    recovery_chart,
+    recovery_text,
+    timing_chart,
+    timing_text,
+)
+from components.situation import Situation
+
+CONTENT = load_content()
+TABLE = with_stances(CONTENT.treatments, CONTENT.evidence, CONTENT.sources)
+LABELS = dict(zip(CONTENT.symptoms["id"], CONTENT.symptoms["label"], strict=True))
+SCIATICA = Situation(
+    symptoms=("leg_pain", "numbness"), pain=8, function="severe", duration="chronic", tried=("physical_therapy", "medications")
+)
+
+
+def data_for(situation: Situation):
+    return ladder_data(fit_for(situation, TABLE, LABELS), CONTENT.categories)
+
+
+def layers(spec: dict) -> list[dict]:
+    return spec.get("layer", [spec])
+
+
+def rows(spec: dict, layer: dict) -> list[dict]:
+    return spec["datasets"][layer.get("data", spec.get("data", {})).get("name")]
+
+
+@pytest.mark.parametrize(
+    ("situation", "step"),
+    [
+        (Situation(), 1),
+        (Situation(duration="acute", tried=("self_care",)), 1),
+        (Situation(duration="acute", tried=("medications",)), 2),
+        (Situation(duration="chronic"), 2),
+        (Situation(duration="subacute", tried=("physical_therapy", "medications")), 3),
+        (Situation(duration="chronic", tried=("physical_therapy", "medications", "injections")), 4),
+        (Situation(duration="chronic", tried=("surgery",)), 5),
+    ],
+)
+def test_you_are_here_follows_duration_and_what_was_tried(situation, step):
+    assert current_step(situation) == step
+
+
+def test_advised_against_options_sit_in_their_own_lane_not_on_a_step():
+    data = data_for(SCIATICA)
+    lane = data[data["column"] == ADVISED_AGAINST]
+    assert {"strong_opioids", "gabapentinoids", "disc_replacement", "facet_injection"} <= set(lane["id"])
+    assert lane["advised_against"].all()
+    assert set(data.loc[~data["advised_against"], "column"]) <= set(STEP_LABELS.values())
+    assert len(data) == len(CONTENT.treatments)
+
+
+def test_ladder_chart_places_every_treatment_and_highlights_what_fits_now():
+    spec = ladder_chart(data_for(SCIATICA), CONTENT.categories, here=3, emergency=False).to_dict()
+    points = next(layer for layer in layers(spec) if layer["mark"]["type"] == "point")
+    encoding = points["encoding"]
+    assert encoding["x"]["field"] == "column" and encoding["y"]["field"] == "label"
+    assert encoding["shape"]["field"] == "category"  # a second cue besides colour
+    assert encoding["color"]["condition"]["value"] == "#9CA3AF"  # the greyed lane
+    plotted = rows(spec, points)
+    assert len(plotted) == len(CONTENT.treatments)
+    fits_now = {r["id"] for r in plotted if r["label"].startswith("✔ ")}
+    assert "discectomy" in fits_now and "strong_opioids" not in fits_now
+    assert all(r["fit"] == "fits now" for r in plotted if r["label"].startswith("✔ "))
+
+
+def test_you_are_here_mark_sits_on_the_persons_step():
+    spec = ladder_chart(data_for(SCIATICA), CONTENT.categories, here=3, emergency=False).to_dict()
+    marker = [layer for layer in layers(spec) if layer["mark"]["type"] in ("rule", "text")]
+    assert marker
+    assert {r["column"] for layer in marker for r in rows(spec, layer)} == {STEP_LABELS[3]}
+    assert any(r.get("text") == "▼ You are here" for layer in marker for r in rows(spec, layer))
+
+
+def test_emergency_shows_the_ladder_is_bypassed():
+    emergency = Situation(symptoms=("back_pain",), flags=("saddle_numbness",))
+    spec = ladder_chart(data_for(emergency), CONTENT.categories, here=1, emergency=True).to_dict()
+    assert "Emergency" in " ".join(spec["title"]["text"])
+    assert not [layer for layer in layers(spec) if layer["mark"]["type"] == "rule"]
+    assert "ladder does not apply" in ladder_text(data_for(emergency), 1, emergency=True)
+
+
+def test_timing_chart_marks_the_persons_duration_and_leaves_out_the_grey_lane():
+    spec = timing_chart(data_for(SCIATICA), CONTENT.categories, "subacute").to_dict()
+    rule = next(layer for layer in layers(spec) if layer["mark"]["type"] == "rule")
+    assert rows(spec, rule)[0]["here"] == 8
+    bars = next(layer for layer in layers(spec) if layer["mark"]["type"] == "bar")
+    assert bars["encoding"]["x"]["field"] == "onset_weeks" and bars["encoding"]["x2"]["field"] == "end_weeks"
+    assert not any(r["advised_against"] for r in rows(spec, bars))
+    unknown = timing_chart(data_for(Situation()), CONTENT.categories, None).to_dict()
+    assert not [layer for layer in layers(unknown) if layer["mark"]["type"] == "rule"]
+
+
+def test_recovery_chart_has_one_mark_per_treatment_with_tooltips():
+    spec = recovery_chart(data_for(SCIATICA), CONTENT.categories).to_dict()
+    plotted = spec["datasets"][spec["data"]["name"]]
+    assert len(plotted) == len(CONTENT.treatments)
+    tooltips = {t["field"] for t in spec["encoding"]["tooltip"]}
+    assert {"typical_use", "risks", "stances"} <= tooltips
+    assert {r["recovery_band"] for r in plotted} <= set(RECOVERY_BUCKETS)
+    assert (
+        recovery_bucket(None) == "No reliable figure" and recovery_bucket(0) == "None" and recovery_bucket(6) == "Up to 6 weeks"
+    )
+
+
+def test_a_highlighted_category_starts_selected_in_every_chart():
+    data = data_for(SCIATICA)
+    for chart in (
+        ladder_chart(data, CONTENT.categories, 3, False, highlight="Medicines"),
+        timing_chart(data, CONTENT.categories, "chronic", highlight="Medicines"),
+        recovery_chart(data, CONTENT.categories, highlight="Medicines"),
+    ):
+        spec = chart.to_dict()
+        params = spec.get("params") or [p for layer in layers(spec) for p in layer.get("params", [])]
+        selection = next(p for p in params if p["name"] == "category")
+        assert selection["value"] == [{"category": "Medicines"}]
+        assert selection["bind"] == "legend"
+
+
+def test_text_alternatives_say_what_the_charts_show():
+    data = data_for(SCIATICA)
+    ladder = ladder_text(data, 3, emergency=False)
+    assert "You are here:** step 3" in ladder
+    assert "Discectomy (fits now)" in ladder and "Strong or long-term opioids (not typical)" in ladder
+    timing = timing_text(data, "chronic")
+    assert "More than 12 weeks".lower() in timing and "Spinal cord stimulator (until a year and beyond)" in timing
+    recovery = recovery_text(data)
+    assert "Discectomy (6 weeks)" in recovery and "No reliable recovery figure" in recovery
+
+
+def test_small_ladder_counts_what_fits_now_per_step():
+    spec = ladder_strip(data_for(SCIATICA), 3, emergency=False).to_dict()
+    counts = spec["datasets"][spec["data"]["name"]] if "data" in spec else rows(spec, spec["layer"][0])
+    by_step = {r["step"]: r for r in counts}
+    assert by_step[4]["text"] == "3 of 3\nfit now"
+    assert [r["step"] for r in counts if r["here"]] == [3]
