@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -24,11 +25,15 @@ from components.vocabulary import (
     SEVERITIES,
     STANCES,
     SYMPTOMS,
+    TIME_TO_HELP,
     TRIED,
+    YES_NO,
 )
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LIST_SEPARATOR = ";"
+# data/about.csv: facts about the content itself, shown on Sources & method.
+ABOUT_KEYS: tuple[str, ...] = ("last_reviewed", "update_policy", "funding", "conflicts")
 
 
 class ContentError(ValueError):
@@ -61,6 +66,7 @@ class Content:
     symptoms: pd.DataFrame
     red_flags: pd.DataFrame
     categories: pd.DataFrame
+    about: dict[str, str]
 
 
 def data_fingerprint(directory: Path = DATA_DIR) -> tuple[tuple[str, int, int], ...]:
@@ -129,6 +135,12 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         }
     ),
     "categories.csv": pa.DataFrameSchema({"id": _ID, "label": _text(), "help": _text()}),
+    "about.csv": pa.DataFrameSchema(
+        {
+            "key": pa.Column(str, _one_of(ABOUT_KEYS), unique=True),
+            "text": _text(),
+        }
+    ),
     "symptoms.csv": pa.DataFrameSchema({"id": _ID, "label": _text(), "help": _text()}),
     "red_flags.csv": pa.DataFrameSchema(
         {"id": _ID, "label": _text(), "tier": pa.Column(str, _one_of(RED_FLAG_TIERS)), "help": _text(), "action": _text()}
@@ -160,6 +172,9 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
                 coerce=True,
                 parsers=_blank_to_nan,
             ),
+            "time_to_help": pa.Column(str, _one_of(tuple(TIME_TO_HELP))),
+            "uses_needles": pa.Column(str, _one_of(YES_NO)),
+            "uses_medicines": pa.Column(str, _one_of(YES_NO)),
             "fact_sources": pa.Column(str),
         }
     ),
@@ -239,6 +254,21 @@ def _require_ids(file: str, frame: pd.DataFrame, expected: tuple[str, ...]) -> N
             raise ContentError(file, None, "id", None, f'a row for "{value}" is missing')
 
 
+def _about(frame: pd.DataFrame) -> dict[str, str]:
+    about = dict(zip(frame["key"], frame["text"], strict=True))
+    for key in ABOUT_KEYS:
+        if key not in about:
+            raise ContentError("about.csv", None, "key", None, f'a row for "{key}" is missing')
+    row = list(frame["key"]).index("last_reviewed") + 2
+    try:
+        date.fromisoformat(about["last_reviewed"])
+    except ValueError:
+        raise ContentError(
+            "about.csv", row, "text", about["last_reviewed"], "last_reviewed must be a date written YYYY-MM-DD"
+        ) from None
+    return about
+
+
 def _cross_check(treatments: pd.DataFrame, evidence: pd.DataFrame, sources: pd.DataFrame) -> None:
     treatment_ids, source_ids = set(treatments["id"]), set(sources["id"])
     for row, record in enumerate(evidence.itertuples(index=False), start=2):
@@ -288,4 +318,5 @@ def load_content(directory: Path = DATA_DIR) -> Content:
         symptoms=tables["symptoms.csv"],
         red_flags=tables["red_flags.csv"],
         categories=tables["categories.csv"],
+        about=_about(tables["about.csv"]),
     )

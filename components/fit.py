@@ -133,3 +133,17 @@ def fit_for(situation: Situation, table: pd.DataFrame, symptom_labels: Mapping[s
     fitted = table.assign(fit=[f.fit for f in fits], reason=[f.reason for f in fits])
     fitted["fit_rank"] = fitted["fit"].map(FITS.index)
     return fitted.sort_values(["fit_rank", "ladder_step", "invasiveness", "name"], kind="stable").reset_index(drop=True)
+
+
+# How fit is decided, in plain words, in the order fit_one applies the rules (shown on Sources & method).
+FIT_RULES: tuple[str, ...] = (
+    "If the guidelines that give a view all advise against an option (or allow it only in rare, specific cases), it is **not typical**.",
+    "If it does not treat any of the symptoms you picked, it is **not typical**.",
+    "If it is only for people with a certain history (for example spinal fusion, for a slipped or unstable spine), and you have not ticked that, it is **not typical**.",
+    "If it is kept for worse pain or loss of daily function than you describe, it is **not typical**.",
+    "If it is meant for pain of a shorter duration than yours, it is **not typical**; if it is usually considered only after longer, it is a **later step**.",
+    "If it usually comes after other care you have not tried yet, it is a **later step**.",
+    "If you ticked any warning sign, every option waits (**later step**) until a doctor has checked you.",
+    "Otherwise it **fits now**, and the reason names the guidelines for it, and against it where they disagree.",
+    "If you have not said how long you have had the pain, the app assumes a new episode, which keeps injections and surgery out of **fits now**.",
+)

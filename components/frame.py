@@ -14,8 +14,16 @@ import streamlit as st
 
 from components.data import Content, ContentError, data_fingerprint, escape_markdown, load_content
 from components.fit import with_stances
-from components.pages import PAGES, page
-from components.situation import Ignored, Situation, from_choices, from_query
+from components.pages import PAGES, PageInfo, page
+from components.situation import (
+    MAX_SHORTLIST,
+    SHORTLIST_KEY,
+    Ignored,
+    Situation,
+    from_choices,
+    from_query,
+    parse_shortlist,
+)
 from components.vocabulary import DURATIONS, FUNCTION, HISTORY, SYMPTOMS, TRIED
 
 DISCLAIMER = (
@@ -23,7 +31,9 @@ DISCLAIMER = (
     "Use it to prepare for a talk with your doctor or physiotherapist."
 )
 STATE_KEY = "situation"
+SHORTLIST_STATE = "shortlist"
 URL_KEY = "_situation_url"  # the query string this session last wrote
+SHORTLIST_WIDGET = "w_shortlist"
 WIDGET_KEYS = {
     "symptoms": "w_symptoms",
     "pain": "w_pain",
@@ -40,6 +50,7 @@ class Frame:
     situation: Situation
     content: Content
     fingerprint: tuple[tuple[str, int, int], ...]
+    shortlist: tuple[str, ...] = ()
 
     @property
     def symptom_labels(self) -> dict[str, str]:
@@ -73,24 +84,38 @@ def _url_params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
-def _situation_from_url() -> tuple[Situation, tuple[Ignored, ...]]:
-    """The session's situation. The URL wins when it is new to this session (first visit,
-    a pasted link, browser back/forward); otherwise the session keeps what the person chose."""
+def _state_from_url(treatment_ids: list[str]) -> tuple[Situation, tuple[str, ...], tuple[Ignored, ...]]:
+    """The session's situation and shortlist. The URL wins when it is new to this session (first
+    visit, a pasted link, browser back/forward); otherwise the session keeps what the person chose."""
     params = _url_params()
     state = st.session_state
     known = STATE_KEY in state
     url_is_ours = params == state.get(URL_KEY) or (known and not params)
     if known and url_is_ours:
-        return state[STATE_KEY], ()
+        return state[STATE_KEY], state.get(SHORTLIST_STATE, ()), ()
+    # Any page accepts ?t= (a shared link may point anywhere); only Compare and My visit write it back.
+    shortlist_given = params.pop(SHORTLIST_KEY, None)
     parsed = from_query(params)
+    ignored = list(parsed.ignored)
+    if shortlist_given is not None:
+        state[SHORTLIST_STATE], more = parse_shortlist(shortlist_given, treatment_ids)
+        ignored += more
     state[STATE_KEY] = parsed.situation
-    return parsed.situation, parsed.ignored
+    return parsed.situation, state.get(SHORTLIST_STATE, ()), tuple(ignored)
 
 
-def _write_url(situation: Situation) -> None:
-    wanted = {key: [value] for key, value in situation.to_query().items()}
+def page_query(situation: Situation, shortlist: tuple[str, ...], info: PageInfo) -> dict[str, str]:
+    """The query parameters that reopen `info` with this situation (and shortlist, where it has one)."""
+    query = situation.to_query()
+    if info.shortlist_in_url and shortlist:
+        query[SHORTLIST_KEY] = ",".join(shortlist)
+    return query
+
+
+def _write_url(query: dict[str, str]) -> None:
+    wanted = {key: [value] for key, value in query.items()}
     if _url_params() != wanted:
-        st.query_params.from_dict(situation.to_query())
+        st.query_params.from_dict(query)
     st.session_state[URL_KEY] = wanted
 
 
@@ -121,14 +146,16 @@ def _seed_widgets(situation: Situation, flag_ids: list[str]) -> None:
         state[FLAG_PREFIX + flag] = flag in situation.flags
 
 
-def _sidebar(situation: Situation, content: Content) -> None:
+def _sidebar(situation: Situation, shortlist: tuple[str, ...], content: Content) -> None:
     symptom_labels = dict(zip(content.symptoms["id"], content.symptoms["label"], strict=True))
     flags = content.red_flags
     _seed_widgets(situation, list(flags["id"]))
     with st.sidebar:
         st.markdown("### 🩺 Back pain options")
         for info in PAGES:
-            st.page_link(info.path, label=info.title, icon=info.icon, help=info.help, query_params=situation.to_query())
+            st.page_link(
+                info.path, label=info.title, icon=info.icon, help=info.help, query_params=page_query(situation, shortlist, info)
+            )
         st.divider()
         st.markdown("### Your situation")
         st.caption("Stays on this device. It is kept in the page address so you can share or reopen this view.")
@@ -222,10 +249,44 @@ def draw_frame(url_path: str) -> Frame:
     except ContentError as error:
         st.error(f"**The app's content has a problem, so nothing is shown.** {escape_markdown(str(error))}")
         st.stop()
-    situation, ignored = _situation_from_url()
-    _sidebar(situation, content)
+    situation, shortlist, ignored = _state_from_url(list(content.treatments["id"]))
+    _sidebar(situation, shortlist, content)
     _banners(situation, content.red_flags)
     _ignored_notice(ignored)
     st.caption(DISCLAIMER)
-    _write_url(situation)
-    return Frame(situation, content, fingerprint)
+    _write_url(page_query(situation, shortlist, info))
+    return Frame(situation, content, fingerprint, shortlist)
+
+
+def _store_shortlist() -> None:
+    chosen = st.session_state.get(SHORTLIST_WIDGET) or []
+    st.session_state[SHORTLIST_STATE] = tuple(chosen[:MAX_SHORTLIST])
+
+
+def shortlist_picker(frame: Frame, label: str) -> tuple[str, ...]:
+    """The shortlist widget, shared by Compare and My visit (and kept in the session between them)."""
+    treatments = frame.content.treatments.sort_values("name")
+    names = dict(zip(treatments["id"], treatments["name"], strict=True))
+    st.session_state[SHORTLIST_WIDGET] = list(frame.shortlist)
+    st.multiselect(
+        label,
+        list(names),
+        format_func=names.get,
+        max_selections=MAX_SHORTLIST,
+        key=SHORTLIST_WIDGET,
+        on_change=_store_shortlist,
+        placeholder="Choose treatments",
+    )
+    return tuple(st.session_state.get(SHORTLIST_STATE, frame.shortlist))
+
+
+def add_to_shortlist(treatment_id: str) -> None:
+    """Button callback (Explore): add one treatment, keeping at most four."""
+    current = tuple(st.session_state.get(SHORTLIST_STATE, ()))
+    if treatment_id not in current and len(current) < MAX_SHORTLIST:
+        st.session_state[SHORTLIST_STATE] = (*current, treatment_id)
+
+
+def remove_from_shortlist(treatment_id: str) -> None:
+    current = tuple(st.session_state.get(SHORTLIST_STATE, ()))
+    st.session_state[SHORTLIST_STATE] = tuple(t for t in current if t != treatment_id)

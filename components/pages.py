@@ -12,6 +12,7 @@ class PageInfo:
     url_path: str
     icon: str  # emoji, not :material/: icons, which load a font from a third-party host
     help: str
+    shortlist_in_url: bool = False  # the page's URL carries ?t= (the treatment shortlist)
 
 
 PAGES: tuple[PageInfo, ...] = (
@@ -35,6 +36,29 @@ PAGES: tuple[PageInfo, ...] = (
         "ladder",
         "🪜",
         "Charts of the usual path from self-care to surgery, when each option is considered, and how invasive each is.",
+    ),
+    PageInfo(
+        "pages/compare.py",
+        "Compare options",
+        "compare",
+        "⚖️",
+        "Two to four treatments side by side, with benefits and risks in equal detail and what matters to you.",
+        shortlist_in_url=True,
+    ),
+    PageInfo(
+        "pages/visit.py",
+        "My visit",
+        "visit",
+        "📝",
+        "Your situation, shortlist and questions for the doctor, with private notes and downloads to take along.",
+        shortlist_in_url=True,
+    ),
+    PageInfo(
+        "pages/sources.py",
+        "Sources & method",
+        "sources",
+        "📚",
+        "Every source, how fit is decided, when the content was last reviewed, and how a clinic edits it.",
     ),
 )
 

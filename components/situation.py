@@ -168,3 +168,29 @@ def describe(situation: Situation, symptom_labels: Mapping[str, str]) -> str:
     if situation.history:
         parts.append("History: " + "; ".join(HISTORY[h].lower() for h in situation.history) + ".")
     return " ".join(parts)
+
+
+# The shortlist of treatments to compare and take to a visit (query parameter `t`).
+SHORTLIST_KEY = "t"
+MAX_SHORTLIST = 4
+
+
+def parse_shortlist(given: Sequence[str], known_ids: Sequence[str]) -> tuple[tuple[str, ...], tuple[Ignored, ...]]:
+    """Treatment ids from `t=id1,id2`: known ids only, each once, in the order given, at most four."""
+    ignored: list[Ignored] = []
+    if len(given) != 1:
+        return (), (Ignored(SHORTLIST_KEY, safe_snippet(given[-1] if given else ""), "given more than once"),)
+    raw = given[0].strip()
+    if len(raw) > MAX_PARAM_LENGTH * 2:
+        return (), (Ignored(SHORTLIST_KEY, safe_snippet(raw), "too long"),)
+    chosen: list[str] = []
+    for item in (part.strip() for part in raw.split(",")):
+        if not item or item in chosen:
+            continue
+        if item not in known_ids:
+            ignored.append(Ignored(SHORTLIST_KEY, safe_snippet(item), "not a treatment in this app"))
+        elif len(chosen) == MAX_SHORTLIST:
+            ignored.append(Ignored(SHORTLIST_KEY, safe_snippet(item), f"more than {MAX_SHORTLIST} treatments"))
+        else:
+            chosen.append(item)
+    return tuple(chosen), tuple(ignored)

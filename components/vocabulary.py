@@ -125,3 +125,21 @@ CATEGORY_SHAPES: dict[str, str] = {
     "surgery": "cross",
 }
 ADVISED_AGAINST_COLOUR = "#9CA3AF"
+
+# How soon an option usually starts to help, as written in treatments.csv.
+TIME_TO_HELP: dict[str, str] = {
+    "hours_days": "within hours to days",
+    "weeks": "over weeks",
+    "months": "over months",
+    "unclear": "unclear",
+}
+YES_NO: tuple[str, ...] = ("yes", "no")
+
+# What each stance means, for the evidence legend.
+STANCE_MEANINGS: dict[str, str] = {
+    "recommended": "The guideline recommends it for people in this situation.",
+    "consider": "The guideline says it can be considered, often as one option among several.",
+    "specific_cases": "Only for certain people or situations that a specialist checks.",
+    "not_recommended": "The guideline advises against it.",
+    "no_stance": "The guideline does not give a view on it.",
+}

@@ -5,9 +5,10 @@ import streamlit as st
 from components.data import split_list
 from components.explore import explore_table, fit_counts
 from components.fit import fit_for
-from components.frame import draw_frame
+from components.frame import add_to_shortlist, draw_frame, page_query, remove_from_shortlist
 from components.ladder_view import draw_ladder_strip
-from components.situation import describe
+from components.pages import page
+from components.situation import MAX_SHORTLIST, describe
 from components.vocabulary import CATEGORIES, INVASIVENESS, LADDER_STEPS, STANCES
 
 frame = draw_frame("explore")
@@ -104,6 +105,25 @@ if chosen_id is not None:
     left.markdown(f"**What it involves.** {row['what_it_involves']}\n\n**Typical use.** {row['typical_use']}")
     left.markdown(f"**When it is considered.** {row['when_considered']}\n\n**Recovery.** {row['recovery']}")
     right.markdown(f"**Possible benefits.** {row['benefits']}\n\n**Possible risks.** {row['risks']}")
+    compare = page("compare")
+    actions = st.columns([1, 1, 2])
+    if chosen_id in frame.shortlist:
+        actions[0].button("Remove from my shortlist", on_click=remove_from_shortlist, args=(chosen_id,), key="shortlist_remove")
+    else:
+        actions[0].button(
+            "Add to my shortlist",
+            on_click=add_to_shortlist,
+            args=(chosen_id,),
+            disabled=len(frame.shortlist) >= MAX_SHORTLIST,
+            help=f"Up to {MAX_SHORTLIST} treatments, to compare and take to your visit.",
+            key="shortlist_add",
+        )
+    actions[1].page_link(
+        compare.path,
+        label=f"Compare my shortlist ({len(frame.shortlist)})",
+        icon=compare.icon,
+        query_params=page_query(situation, frame.shortlist, compare),
+    )
     st.markdown("**What each guideline says**")
     cited = content.evidence[content.evidence["treatment_id"] == chosen_id].merge(
         content.sources, left_on="source_id", right_on="id"

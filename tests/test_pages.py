@@ -227,3 +227,71 @@ def test_explore_is_headed_by_a_small_ladder():
     assert [r["step"] for r in counts if r["here"]] == [3]
     assert len(counts) == 5
     assert any(link.label == "See the full escalation ladder" for link in at.get("page_link"))
+
+
+SHORTLIST = {**SCIATICA, "t": "discectomy,epidural_steroid,exercise_therapy"}
+
+
+def test_compare_shows_the_linked_treatments_side_by_side():
+    at = open_app("pages/compare.py", **SHORTLIST)
+    assert at.multiselect(key="w_shortlist").value == ["discectomy", "epidural_steroid", "exercise_therapy"]
+    table = at.table[0].value
+    assert list(table.columns) == [
+        "Microdiscectomy or open discectomy",
+        "Epidural steroid injection (nerve-root injection)",
+        "Exercise therapy (physiotherapist-led)",
+    ]
+    assert "Possible benefits" in table.index and "Possible risks" in table.index
+    assert at.query_params["t"] == "discectomy,epidural_steroid,exercise_therapy"
+
+
+def test_compare_asks_for_two_options_and_lines_them_up_with_what_matters():
+    at = open_app("pages/compare.py", **SCIATICA)
+    assert "Choose at least two treatments" in texts(at)
+    assert not at.table
+    at = open_app("pages/compare.py", **SHORTLIST)
+    at.select_slider(key="matters_avoid_surgery").set_value("very much").run()
+    wishes = at.table[1].value
+    assert list(wishes.index) == ["Avoiding surgery (matters very much)"]
+    assert wishes.iloc[0].tolist() == ["✖ This is surgery", "✔ Not surgery", "✔ Not surgery"]
+
+
+def test_a_bad_treatment_id_in_the_link_is_ignored_and_the_rest_kept():
+    at = open_app("pages/compare.py", **{**SCIATICA, "t": "discectomy,<b>x</b>,acupuncture"})
+    assert at.multiselect(key="w_shortlist").value == ["discectomy", "acupuncture"]
+
+
+def test_visit_has_situation_shortlist_questions_notes_and_three_downloads():
+    at = open_app("pages/visit.py", **SHORTLIST, flags="fever")
+    page = texts(at)
+    assert "Symptoms: pain spreading down a leg (sciatica); tingling or numbness." in page
+    assert "**Microdiscectomy or open discectomy**: later step." in page
+    assert "1. I have this warning sign: fever or feeling very unwell." in page
+    assert at.text_area(key="visit_notes") is not None
+    labels = [d.proto.label for d in at.download_button]
+    assert labels == ["Download as text (Markdown)", "Download as a spreadsheet (CSV)", "Download a one-page PDF"]
+    assert at.download_button[0].proto.url.endswith(".md") and at.download_button[1].proto.url.endswith(".csv")
+
+
+def test_the_shortlist_made_on_explore_reaches_compare_and_visit():
+    at = open_app("pages/explore.py", **SCIATICA)
+    at.selectbox(key="explore_details").select("discectomy").run()
+    at.button(key="shortlist_add").click().run()
+    at.selectbox(key="explore_details").select("exercise_therapy").run()
+    at.button(key="shortlist_add").click().run()
+    at.switch_page("pages/compare.py").run()
+    assert list(at.table[0].value.columns) == ["Microdiscectomy or open discectomy", "Exercise therapy (physiotherapist-led)"]
+    at.switch_page("pages/visit.py").run()
+    assert at.multiselect(key="w_shortlist").value == ["discectomy", "exercise_therapy"]
+
+
+def test_sources_lists_every_citation_and_the_review_date():
+    at = open_app("pages/sources.py", **SHORTLIST)
+    page = texts(at)
+    assert "**Last reviewed: 2026-11-26.**" in page
+    for heading in ("How fit is decided", "Evidence legend", "Sources", "Funding and interests", "Disclaimer"):
+        assert heading in [h.value for h in at.header]
+    for short_name in ("ACP 2017", "NICE NG59 (2016)", "CDC 2022", "APS 2009"):
+        assert f"**{short_name}.**" in page
+    assert "make check-data" in page
+    assert at.download_button[0].proto.label == "Download the dataset (zip of CSV files)"

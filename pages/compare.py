@@ -1,0 +1,45 @@
+"""Compare options: two to four treatments side by side, and how each fits what matters to you."""
+
+import streamlit as st
+
+from components.compare import IMPORTANCE, VALUES, comparison_table, values_table
+from components.fit import fit_for
+from components.frame import draw_frame, page_query, shortlist_picker
+from components.pages import page
+
+frame = draw_frame("compare")
+
+st.title("Compare options")
+st.markdown(
+    "Put two to four treatments side by side. Every option gets the same questions, in the same order, "
+    "so that none is made to look better by the layout."
+)
+chosen = shortlist_picker(frame, "Treatments to compare (2 to 4)")
+if len(chosen) < 2:
+    st.info(
+        "Choose at least two treatments above, or add them from **Explore treatments** "
+        "(open a treatment's details and press *Add to my shortlist*)."
+    )
+    st.stop()
+
+fitted = fit_for(frame.situation, frame.treatment_table, frame.symptom_labels)
+st.table(comparison_table(fitted, frame.content.evidence, frame.content.sources, chosen))
+
+st.header("What matters to you")
+st.markdown(
+    "Say how much each of these matters to you. The table shows how each option lines up with your wishes. "
+    "It is not a score and it does not choose for you: talk it through with your doctor."
+)
+importance = {}
+columns = st.columns(len(VALUES))
+for column, (value, label) in zip(columns, VALUES.items(), strict=True):
+    importance[value] = column.select_slider(label, options=IMPORTANCE, value=IMPORTANCE[0], key=f"matters_{value}")
+wishes = values_table(fitted, chosen, importance)
+if wishes.empty:
+    st.caption("Move a slider to see how the options line up with what matters to you.")
+else:
+    st.table(wishes)
+    st.caption("✔ goes with your wish · ◐ partly · ✖ goes against it · ? not known")
+
+visit = page("visit")
+st.page_link(visit.path, label="Take these to My visit", icon=visit.icon, query_params=page_query(frame.situation, chosen, visit))

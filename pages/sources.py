@@ -1,0 +1,93 @@
+"""Sources & method: every citation, the evidence legend, how fit is decided, review date and policy."""
+
+import io
+import zipfile
+
+import streamlit as st
+
+from components.compare import source_label
+from components.data import DATA_DIR
+from components.fit import FIT_RULES
+from components.frame import draw_frame
+from components.vocabulary import OVERALL_STANCES, STANCE_MEANINGS, STANCES
+
+frame = draw_frame("sources")
+content = frame.content
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def dataset_zip(fingerprint: tuple) -> bytes:
+    """All content files in one zip, rebuilt only when a file changes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(DATA_DIR.glob("*.csv")):
+            archive.write(path, f"data/{path.name}")
+    return buffer.getvalue()
+
+
+st.title("Sources & method")
+st.markdown(f"**Last reviewed: {content.about['last_reviewed']}.** {content.about['update_policy']}")
+
+st.header("How fit is decided")
+st.markdown(
+    "One set of rules reads each treatment's row in the data (which symptoms it treats, for how long, "
+    "how bad the pain must be, what is usually tried first) and the guideline stances. "
+    "The first rule that applies decides:"
+)
+st.markdown("\n".join(f"{n}. {rule}" for n, rule in enumerate(FIT_RULES, start=1)))
+
+st.header("Evidence legend")
+st.markdown("What each guideline's stance means:")
+st.markdown("\n".join(f"- **{STANCES[s]}**: {meaning}" for s, meaning in STANCE_MEANINGS.items()))
+st.markdown("All guidelines together, as shown in the *Guidelines overall* column:")
+st.markdown(
+    "\n".join(
+        f"- **{label}**"
+        + {
+            "recommended": ": at least one guideline recommends it and none advises against it.",
+            "consider": ": at least one says it can be considered and none advises against it.",
+            "specific_cases": ": only for specific people or situations.",
+            "disagree": ": one guideline recommends or considers it, another advises against it. Both views are shown.",
+            "not_recommended": ": guidelines advise against it (at most allowing it in rare cases).",
+            "no_stance": ": no guideline we use gives a view.",
+        }[key]
+        for key, label in OVERALL_STANCES.items()
+    )
+)
+
+st.header("Sources")
+st.markdown(
+    "\n".join(
+        f"- **{source_label(s.short_name, s.year)}.** {s.citation} *{s.organisation}, {s.year}.* [Link]({s.url})"
+        for s in content.sources.itertuples(index=False)
+    )
+)
+
+st.header("Funding and interests")
+st.markdown(f"{content.about['funding']}\n\n{content.about['conflicts']}")
+
+st.header("Disclaimer")
+st.markdown(
+    "This app gives general information from published guidelines. It is **not medical advice and not a "
+    "diagnosis**, and it does not replace a clinician who knows you. Guidelines differ between countries and "
+    "change over time. If you have a warning sign, get help first."
+)
+
+st.header("The data, and how a clinic edits it")
+st.markdown(
+    "All content lives in plain CSV files in the `data/` folder: `treatments.csv` (one row per treatment), "
+    "`evidence.csv` (one row per treatment and guideline), `sources.csv`, `symptoms.csv`, `red_flags.csv`, "
+    "`categories.csv` and `about.csv` (this page's review date, policy and statements).\n\n"
+    "1. Open a file in a spreadsheet and edit it; lists inside a cell are separated by `;`.\n"
+    "2. Save it as **CSV UTF-8**.\n"
+    "3. Run `make check-data`. It names the file, row, column and value of any mistake, or says the check passed.\n"
+    "4. Update `last_reviewed` in `about.csv`, then deploy. The app also checks every file when it starts and "
+    "shows one clear message instead of any partial content."
+)
+st.download_button(
+    "Download the dataset (zip of CSV files)",
+    dataset_zip(frame.fingerprint),
+    file_name="backpain-dataset.zip",
+    mime="application/zip",
+    on_click="ignore",
+)

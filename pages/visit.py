@@ -1,0 +1,79 @@
+"""My visit: the situation in words, the shortlist, questions for the doctor, private notes, downloads."""
+
+from datetime import date
+
+import streamlit as st
+
+from components.exports import VisitSummary, chart_png, file_name, shortlist_items, visit_csv, visit_markdown, visit_pdf
+from components.fit import fit_for
+from components.frame import draw_frame, shortlist_picker
+from components.ladder import current_step, ladder_chart, ladder_data
+from components.questions import questions_for
+from components.situation import describe
+
+frame = draw_frame("visit")
+situation, content = frame.situation, frame.content
+
+st.title("My visit")
+st.markdown("Everything to take to your appointment on one page. Download it at the bottom.")
+
+st.header("My situation")
+situation_text = describe(situation, frame.symptom_labels)
+st.markdown(situation_text)
+flags = content.red_flags.set_index("id")
+warnings = tuple(flags.loc[list(situation.flags), "label"])
+
+st.header("My shortlist")
+chosen = shortlist_picker(frame, "Treatments to ask about (up to 4)")
+fitted = fit_for(situation, frame.treatment_table, frame.symptom_labels)
+shortlist = fitted.set_index("id").loc[list(chosen)].reset_index()
+if shortlist.empty:
+    st.caption("No treatments yet: choose some above, or add them from Explore or Compare.")
+else:
+    st.markdown("\n".join(f"- **{r['name']}**: {r['fit']}. {r['reason']}" for r in shortlist.to_dict("records")))
+
+st.header("Questions to ask")
+questions = questions_for(situation, shortlist, dict(zip(flags.index, flags["label"], strict=True)))
+st.markdown("\n".join(f"{n}. {q}" for n, q in enumerate(questions, start=1)))
+
+st.header("My notes")
+notes = st.text_area(
+    "Notes for your visit",
+    key="visit_notes",
+    persist_state="session",  # kept while you move between pages, gone when you close the tab
+    height=140,
+    placeholder="For example: what makes the pain worse, what you want from the visit, medicines you take.",
+    help="Your notes stay in this browser session. They are never saved on the server or sent anywhere.",
+)
+
+st.header("Take it with you")
+today = date.today()
+summary = VisitSummary(today, situation_text, warnings, shortlist_items(shortlist), tuple(questions), notes)
+chart = ladder_chart(
+    ladder_data(fitted, content.categories),
+    content.categories,
+    current_step(situation),
+    bool(set(situation.flags) & frame.emergency_flags),
+)
+downloads = st.columns(3)
+downloads[0].download_button(
+    "Download as text (Markdown)",
+    visit_markdown(summary),
+    file_name=file_name(today, "md"),
+    mime="text/markdown",
+    on_click="ignore",
+)
+downloads[1].download_button(
+    "Download as a spreadsheet (CSV)",
+    visit_csv(summary),
+    file_name=file_name(today, "csv"),
+    mime="text/csv",
+    on_click="ignore",
+)
+downloads[2].download_button(
+    "Download a one-page PDF",
+    lambda: visit_pdf(summary, chart_png(chart)),  # built only when clicked: it loads the PDF and image libraries
+    file_name=file_name(today, "pdf"),
+    mime="application/pdf",
+    on_click="ignore",
+)

@@ -1,0 +1,57 @@
+"""My visit in a real browser: each download arrives with the right name and content."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from pathlib import Path
+
+import pypdf
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import Server, wait_for_app
+
+LINK = "symptoms=leg_pain,numbness&pain=8&function=severe&duration=chronic&tried=physical_therapy,medications&t=discectomy,exercise_therapy"
+
+
+def download(page: Page, label: str, tmp_path: Path) -> tuple[str, bytes]:
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name=label).click()
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    return info.value.suggested_filename, target.read_bytes()
+
+
+def test_each_download_on_my_visit_gives_the_expected_file(page: Page, server: Server, tmp_path: Path):
+    page.goto(f"{server.url}/visit?{LINK}")
+    wait_for_app(page)
+    notes = page.get_by_role("textbox", name="Notes for your visit")
+    notes.fill("Ask whether I can keep driving.")
+    notes.press("Tab")  # commit the text area
+    wait_for_app(page)
+    stamp = date.today().isoformat()
+
+    name, body = download(page, "Download as text (Markdown)", tmp_path)
+    assert name == f"backpain-visit-{stamp}.md"
+    text = body.decode("utf-8")
+    assert "Microdiscectomy or open discectomy" in text and "Exercise therapy" in text
+    assert "Ask whether I can keep driving." in text and "not medical advice" in text
+
+    name, body = download(page, "Download as a spreadsheet (CSV)", tmp_path)
+    assert name == f"backpain-visit-{stamp}.csv"
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
+    assert [r["item"] for r in rows if r["section"] == "shortlist"] == [
+        "Microdiscectomy or open discectomy",
+        "Exercise therapy (physiotherapist-led)",
+    ]
+
+    name, body = download(page, "Download a one-page PDF", tmp_path)
+    assert name == f"backpain-visit-{stamp}.pdf"
+    reader = pypdf.PdfReader(io.BytesIO(body))
+    assert len(reader.pages) == 1 and len(reader.pages[0].images) == 1
+    assert "Microdiscectomy or open discectomy" in reader.pages[0].extract_text()
+
+    # Downloads do not rerun the page: the notes and the shortlist are still there.
+    expect(notes).to_have_value("Ask whether I can keep driving.")
+    expect(page.get_by_text("Take it with you")).to_be_visible()

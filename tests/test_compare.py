@@ -1,0 +1,61 @@
+import pandas as pd
+
+from components.compare import ASPECTS, IMPORTANCE, VALUES, comparison_table, source_label, value_answer, values_table
+from components.data import load_content
+from components.fit import fit_for, with_stances
+from components.situation import Situation
+
+CONTENT = load_content()
+LABELS = dict(zip(CONTENT.symptoms["id"], CONTENT.symptoms["label"], strict=True))
+FITTED = fit_for(
+    Situation(symptoms=("leg_pain",), pain=8, function="severe", duration="chronic", tried=("physical_therapy", "medications")),
+    with_stances(CONTENT.treatments, CONTENT.evidence, CONTENT.sources),
+    LABELS,
+)
+CHOSEN = ("discectomy", "exercise_therapy", "acupuncture")
+
+
+def test_every_option_gets_the_same_questions_in_the_same_order():
+    table = comparison_table(FITTED, CONTENT.evidence, CONTENT.sources, CHOSEN)
+    assert list(table.index) == list(ASPECTS)
+    assert list(table.columns) == ["Microdiscectomy or open discectomy", "Exercise therapy (physiotherapist-led)", "Acupuncture"]
+    assert table.notna().all().all() and (table.map(len) > 0).all().all()
+
+
+def test_benefits_and_risks_have_equal_room_and_the_fit_is_stated():
+    table = comparison_table(FITTED, CONTENT.evidence, CONTENT.sources, CHOSEN)
+    assert table.loc["Possible benefits"].str.len().min() > 40
+    assert table.loc["Possible risks"].str.len().min() > 40
+    assert table.loc["Fit for you", "Microdiscectomy or open discectomy"].startswith("Fits now.")
+
+
+def test_each_guideline_stance_shows_with_its_year():
+    cell = comparison_table(FITTED, CONTENT.evidence, CONTENT.sources, ["acupuncture"]).loc["What each guideline says"].iloc[0]
+    assert "ACP 2017: recommended." in cell and "NICE NG59 (2016): advises against." in cell
+    assert source_label("ACP 2017", 2017) == "ACP 2017"
+
+
+def test_what_matters_shows_only_chosen_wishes_most_important_first_and_no_score():
+    importance = dict.fromkeys(VALUES, IMPORTANCE[0]) | {"avoid_surgery": "a little", "avoid_needles": "very much"}
+    table = values_table(FITTED, CHOSEN, importance)
+    assert list(table.index) == ["Avoiding needles (matters very much)", "Avoiding surgery (matters a little)"]
+    assert table.loc["Avoiding surgery (matters a little)", "Microdiscectomy or open discectomy"] == "✖ This is surgery"
+    assert table.loc["Avoiding needles (matters very much)", "Acupuncture"] == "✖ Uses needles"
+    assert table.loc["Avoiding needles (matters very much)", "Exercise therapy (physiotherapist-led)"] == "✔ No needles"
+    assert not any("score" in str(label).lower() or "total" in str(label).lower() for label in table.index)
+    assert values_table(FITTED, CHOSEN, dict.fromkeys(VALUES, IMPORTANCE[0])).empty
+
+
+def test_time_off_and_speed_answers_come_from_the_data():
+    row = {
+        "category": "surgery",
+        "uses_needles": "yes",
+        "uses_medicines": "yes",
+        "time_to_help": "months",
+        "recovery_weeks": 12.0,
+    }
+    assert value_answer("fast_relief", row) == "✖ Takes months"
+    assert value_answer("little_time_off", row) == "✖ About 12 weeks or more to recover"
+    assert value_answer("little_time_off", {**row, "recovery_weeks": float("nan")}) == "? No reliable figure"
+    assert value_answer("little_time_off", {**row, "recovery_weeks": 0.0}) == "✔ No time off for the treatment"
+    assert isinstance(values_table(FITTED, CHOSEN, dict.fromkeys(VALUES, "a lot")), pd.DataFrame)
