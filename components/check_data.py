@@ -5,11 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from components.data import DATA_DIR, ContentError, load_content
+from components.data import ContentError, content_dir, load_content
 
 
 def main(argv: list[str]) -> int:
-    directory = Path(argv[1]) if len(argv) > 1 else DATA_DIR
+    directory = Path(argv[1]) if len(argv) > 1 else content_dir()
     try:
         content = load_content(directory)
     except ContentError as error:

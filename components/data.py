@@ -6,6 +6,7 @@ value, so the app can stop with one clear message and `make check-data` can prin
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -31,6 +32,8 @@ from components.vocabulary import (
 )
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+# A deployment (or a test) may point the app at another copy of the content.
+DATA_DIR_VARIABLE = "BACKPAIN_DATA_DIR"
 LIST_SEPARATOR = ";"
 # data/about.csv: facts about the content itself, shown on Sources & method.
 ABOUT_KEYS: tuple[str, ...] = ("last_reviewed", "update_policy", "funding", "conflicts")
@@ -67,6 +70,11 @@ class Content:
     red_flags: pd.DataFrame
     categories: pd.DataFrame
     about: dict[str, str]
+
+
+def content_dir() -> Path:
+    """Where the content files are: data/ beside the code, unless BACKPAIN_DATA_DIR says otherwise."""
+    return Path(os.environ.get(DATA_DIR_VARIABLE) or DATA_DIR)
 
 
 def data_fingerprint(directory: Path = DATA_DIR) -> tuple[tuple[str, int, int], ...]:
@@ -117,13 +125,21 @@ def _whole(low: int, high: int) -> pa.Column:
 
 
 _blank_to_nan = pa.Parser(lambda s: s.replace("", np.nan))
-_ID = pa.Column(str, [pa.Check.str_matches(r"^[a-z0-9_]+$", error="must be lower-case letters, digits and _ only")], unique=True)
+_ID = pa.Column(
+    str,
+    [pa.Check.str_matches(r"^[a-z0-9_]+$", error="must be lower-case letters, digits and _ only")],
+    unique=True,
+    report_duplicates="exclude_first",  # name the row that repeats an id, not the first one
+)
 
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "sources.csv": pa.DataFrameSchema(
         {
             "id": pa.Column(
-                str, pa.Check.str_matches(r"^[A-Z0-9_]+$", error="must be capital letters, digits and _ only"), unique=True
+                str,
+                pa.Check.str_matches(r"^[A-Z0-9_]+$", error="must be capital letters, digits and _ only"),
+                unique=True,
+                report_duplicates="exclude_first",
             ),
             "short_name": _text(),
             "citation": _text(),

@@ -8,11 +8,12 @@ server, the first deep link runs the page file on its own (see STYLE.md).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from components.data import Content, ContentError, data_fingerprint, escape_markdown, load_content
+from components.data import Content, ContentError, content_dir, data_fingerprint, escape_markdown, load_content
 from components.fit import with_stances
 from components.pages import PAGES, PageInfo, page
 from components.situation import (
@@ -50,7 +51,13 @@ class Frame:
     situation: Situation
     content: Content
     fingerprint: tuple[tuple[str, int, int], ...]
+    directory: str
     shortlist: tuple[str, ...] = ()
+
+    @property
+    def content_key(self) -> tuple:
+        """Identifies this version of the content: a cache key for anything derived from it."""
+        return (self.directory, self.fingerprint)
 
     @property
     def symptom_labels(self) -> dict[str, str]:
@@ -59,7 +66,7 @@ class Frame:
     @property
     def treatment_table(self) -> pd.DataFrame:
         """Treatments with their guideline stances, ready for fit_for."""
-        return cached_treatment_table(self.fingerprint)
+        return cached_treatment_table(self.directory, self.fingerprint)
 
     @property
     def emergency_flags(self) -> set[str]:
@@ -67,16 +74,16 @@ class Frame:
         return set(flags.loc[flags["tier"] == "emergency", "id"])
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
-def cached_content(fingerprint: tuple[tuple[str, int, int], ...]) -> Content:
+@st.cache_data(show_spinner=False, max_entries=4)
+def cached_content(directory: str, fingerprint: tuple[tuple[str, int, int], ...]) -> Content:
     """Loaded once per version of data/: a saved edit changes the fingerprint and is picked up on the
     next rerun. A failure is not cached, so a fixed file shows at once."""
-    return load_content()
+    return load_content(Path(directory))
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
-def cached_treatment_table(fingerprint: tuple[tuple[str, int, int], ...]) -> pd.DataFrame:
-    content = cached_content(fingerprint)
+@st.cache_data(show_spinner=False, max_entries=4)
+def cached_treatment_table(directory: str, fingerprint: tuple[tuple[str, int, int], ...]) -> pd.DataFrame:
+    content = cached_content(directory, fingerprint)
     return with_stances(content.treatments, content.evidence, content.sources)
 
 
@@ -243,9 +250,10 @@ def draw_frame(url_path: str) -> Frame:
     """Draw the whole frame for one page and return the situation and content it uses."""
     info = page(url_path)
     st.set_page_config(page_title=f"{info.title} · Back pain options", page_icon="🩺", layout="wide")
-    fingerprint = data_fingerprint()
+    directory = content_dir()
+    fingerprint = data_fingerprint(directory)
     try:
-        content = cached_content(fingerprint)
+        content = cached_content(str(directory), fingerprint)
     except ContentError as error:
         st.error(f"**The app's content has a problem, so nothing is shown.** {escape_markdown(str(error))}")
         st.stop()
@@ -255,7 +263,7 @@ def draw_frame(url_path: str) -> Frame:
     _ignored_notice(ignored)
     st.caption(DISCLAIMER)
     _write_url(page_query(situation, shortlist, info))
-    return Frame(situation, content, fingerprint, shortlist)
+    return Frame(situation, content, fingerprint, str(directory), shortlist)
 
 
 def _store_shortlist() -> None:

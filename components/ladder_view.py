@@ -32,20 +32,20 @@ CHART_KEYS = ("chart_ladder", "chart_timing", "chart_recovery")
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _ladder_data(
-    fingerprint: tuple, situation: Situation, _table: pd.DataFrame, _categories: pd.DataFrame, _labels: dict
+    content_key: tuple, situation: Situation, _table: pd.DataFrame, _categories: pd.DataFrame, _labels: dict
 ) -> pd.DataFrame:
-    # Keyed by the content version and the situation; the underscored arguments follow from the fingerprint.
+    # Keyed by the content version and the situation; the underscored arguments follow from those.
     return ladder_data(fit_for(situation, _table, _labels), _categories)
 
 
 def ladder_frame_data(frame: Frame) -> pd.DataFrame:
     content = frame.content
-    return _ladder_data(frame.fingerprint, frame.situation, frame.treatment_table, content.categories, frame.symptom_labels)
+    return _ladder_data(frame.content_key, frame.situation, frame.treatment_table, content.categories, frame.symptom_labels)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _charts(
-    fingerprint: tuple,
+    content_key: tuple,
     situation: Situation,
     emergency: bool,
     highlight: str | None,
@@ -61,7 +61,7 @@ def _charts(
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _strip(fingerprint: tuple, situation: Situation, emergency: bool, _data: pd.DataFrame) -> alt.LayerChart:
+def _strip(content_key: tuple, situation: Situation, emergency: bool, _data: pd.DataFrame) -> alt.LayerChart:
     return ladder_strip(_data, current_step(situation), emergency)
 
 
@@ -80,7 +80,7 @@ def draw_ladder_strip(frame: Frame) -> None:
     """The small ladder that heads Explore."""
     data = ladder_frame_data(frame)
     st.altair_chart(
-        _strip(frame.fingerprint, frame.situation, _is_emergency(frame), data),
+        _strip(frame.content_key, frame.situation, _is_emergency(frame), data),
         width="stretch",
         height=STRIP_HEIGHT + 40,  # the plot plus the step names above it
         alt=f"Small escalation ladder: you are at step {current_step(frame.situation)} of 5; "
@@ -100,7 +100,7 @@ def draw_ladder_charts(frame: Frame) -> None:
     highlight = st.session_state.get(HIGHLIGHT_KEY)
     emergency = _is_emergency(frame)
     here = current_step(frame.situation)
-    ladder, timing, recovery = _charts(frame.fingerprint, frame.situation, emergency, highlight, data, frame.content.categories)
+    ladder, timing, recovery = _charts(frame.content_key, frame.situation, emergency, highlight, data, frame.content.categories)
 
     st.subheader("1. The ladder")
     st.caption(

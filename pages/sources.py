@@ -2,11 +2,11 @@
 
 import io
 import zipfile
+from pathlib import Path
 
 import streamlit as st
 
 from components.compare import source_label
-from components.data import DATA_DIR
 from components.fit import FIT_RULES
 from components.frame import draw_frame
 from components.vocabulary import OVERALL_STANCES, STANCE_MEANINGS, STANCES
@@ -16,11 +16,11 @@ content = frame.content
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
-def dataset_zip(fingerprint: tuple) -> bytes:
+def dataset_zip(directory: str, fingerprint: tuple) -> bytes:
     """All content files in one zip, rebuilt only when a file changes."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(DATA_DIR.glob("*.csv")):
+        for path in sorted(Path(directory).glob("*.csv")):
             archive.write(path, f"data/{path.name}")
     return buffer.getvalue()
 
@@ -86,7 +86,7 @@ st.markdown(
 )
 st.download_button(
     "Download the dataset (zip of CSV files)",
-    dataset_zip(frame.fingerprint),
+    dataset_zip(frame.directory, frame.fingerprint),
     file_name="backpain-dataset.zip",
     mime="application/zip",
     on_click="ignore",

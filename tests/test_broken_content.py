@@ -1,0 +1,121 @@
+"""A clinic's broken content file: the app shows one clear error and no data; make check-data agrees."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.check_data import main as check_data
+from components.data import DATA_DIR, DATA_DIR_VARIABLE
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def replace(file: str, old: str | bytes, new: str | bytes) -> Callable[[Path], None]:
+    def apply(directory: Path) -> None:
+        path = directory / file
+        raw = path.read_bytes()
+        old_bytes = old.encode() if isinstance(old, str) else old
+        assert old_bytes in raw, old
+        path.write_bytes(raw.replace(old_bytes, new.encode() if isinstance(new, str) else new, 1))
+
+    return apply
+
+
+def drop_lines(file: str, prefix: str) -> Callable[[Path], None]:
+    def apply(directory: Path) -> None:
+        path = directory / file
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        path.write_text("".join(line for line in lines if not line.startswith(prefix)), encoding="utf-8")
+
+    return apply
+
+
+def drop_column(file: str, column: str) -> Callable[[Path], None]:
+    def apply(directory: Path) -> None:
+        import csv
+
+        path = directory / file
+        rows = list(csv.DictReader(path.open(encoding="utf-8")))
+        fields = [f for f in rows[0] if f != column]
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fields, extrasaction="ignore", lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+
+    return apply
+
+
+# Each case: how to break the content, and what the one message must name (file, row, column, value).
+CASES = {
+    "unknown category": (
+        replace("treatments.csv", ",physical_therapy,1,1,", ",physio,1,1,"),
+        ["data/treatments.csv", "row 2", '"category"', "physio"],
+    ),
+    "out-of-range number": (
+        replace("treatments.csv", ",physical_therapy,1,1,", ",physical_therapy,7,1,"),
+        ["data/treatments.csv", "row 2", '"invasiveness"', "7"],
+    ),
+    "renamed column": (
+        replace("treatments.csv", ",min_severity,", ",severity,"),
+        ["data/treatments.csv", "row 1", '"min_severity"', "missing"],
+    ),
+    "missing column": (drop_column("sources.csv", "year"), ["data/sources.csv", "row 1", '"year"', "missing"]),
+    "empty file": (lambda d: (d / "evidence.csv").write_text("", encoding="utf-8"), ["data/evidence.csv", "empty"]),
+    "not UTF-8": (
+        replace("red_flags.csv", "Fever or feeling very unwell", "Fi\xe8vre".encode("latin-1")),
+        ["data/red_flags.csv", "row 5", "UTF-8"],
+    ),
+    "duplicate ids": (
+        replace("treatments.csv", "\nheat,", "\nstay_active,"),
+        ["data/treatments.csv", "row 3", '"id"', "stay_active", "more than once"],
+    ),
+    "unknown source id": (
+        replace("evidence.csv", "heat,ACP17,", "heat,ACP2099,"),
+        ["data/evidence.csv", '"source_id"', "ACP2099"],
+    ),
+    "treatment with no source": (
+        drop_lines("evidence.csv", "heat,"),
+        ["data/treatments.csv", "row 3", '"id"', "heat", "no source"],
+    ),
+}
+
+
+@pytest.fixture
+def broken(request, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, list[str]]:
+    breaker, expected = CASES[request.param]
+    directory = tmp_path / "data"
+    shutil.copytree(DATA_DIR, directory)
+    breaker(directory)
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(directory))
+    return directory, expected
+
+
+@pytest.mark.parametrize("broken", list(CASES), indirect=True)
+@pytest.mark.parametrize("page", ["pages/home.py", "pages/explore.py", "pages/ladder.py"])
+def test_a_broken_file_shows_one_error_naming_it_and_no_data(broken, page):
+    _, expected = broken
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["symptoms"] = "leg_pain"
+    at.run()
+    if page != "pages/home.py":
+        at.switch_page(page).run()
+    assert not at.exception
+    assert len(at.error) == 1
+    shown = at.error[0].value.replace("\\", "")  # as the person reads it, without Markdown escapes
+    for words in expected:
+        assert words in shown, (words, shown)
+    assert not at.dataframe and not at.get("vega_lite_chart") and not at.table
+
+
+@pytest.mark.parametrize("broken", list(CASES), indirect=True)
+def test_make_check_data_fails_with_the_same_words(broken, capsys):
+    directory, expected = broken
+    assert check_data(["check_data", str(directory)]) == 1
+    printed = capsys.readouterr().err
+    for words in expected:
+        assert words in printed, (words, printed)
