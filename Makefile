@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install install-dev chromium lint check-data clean
+.PHONY: run test install install-dev chromium lint check-data load-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ check-data: install
 
 test: install-dev chromium lint check-data
 	$(BIN)/python -m pytest
+
+# 30 concurrent browser sessions against one server (slow: several minutes on 2 cores).
+load-test: install-dev chromium
+	$(BIN)/python benchmarks/load_test.py --sessions 30
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

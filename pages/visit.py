@@ -11,6 +11,9 @@ from components.ladder import current_step, ladder_chart, ladder_data
 from components.questions import questions_for
 from components.situation import describe
 
+NOTES_KEY = "visit_notes"
+NOTES_WIDGET = "w_visit_notes"
+
 frame = draw_frame("visit")
 situation, content = frame.situation, frame.content
 
@@ -37,14 +40,20 @@ questions = questions_for(situation, shortlist, dict(zip(flags.index, flags["lab
 st.markdown("\n".join(f"{n}. {q}" for n, q in enumerate(questions, start=1)))
 
 st.header("My notes")
-notes = st.text_area(
+# Notes live in this session's state under our own key (a widget's own state is dropped when
+# another page is shown), so they survive moving between pages and vanish with the tab.
+st.session_state[NOTES_WIDGET] = st.session_state.get(NOTES_KEY, "")
+st.text_area(
     "Notes for your visit",
-    key="visit_notes",
-    persist_state="session",  # kept while you move between pages, gone when you close the tab
+    key=NOTES_WIDGET,
+    on_change=lambda: st.session_state.update({NOTES_KEY: st.session_state[NOTES_WIDGET]}),
     height=140,
     placeholder="For example: what makes the pain worse, what you want from the visit, medicines you take.",
     help="Your notes stay in this browser session. They are never saved on the server or sent anywhere.",
 )
+notes = st.session_state.get(NOTES_KEY, "")
+if notes:
+    st.caption(f"Your notes ({len(notes)} characters) are kept until you close this tab, and go into your downloads below.")
 
 st.header("Take it with you")
 today = date.today()

@@ -267,7 +267,7 @@ def test_visit_has_situation_shortlist_questions_notes_and_three_downloads():
     assert "Symptoms: pain spreading down a leg (sciatica); tingling or numbness." in page
     assert "**Microdiscectomy or open discectomy**: later step." in page
     assert "1. I have this warning sign: fever or feeling very unwell." in page
-    assert at.text_area(key="visit_notes") is not None
+    assert at.text_area(key="w_visit_notes") is not None
     labels = [d.proto.label for d in at.download_button]
     assert labels == ["Download as text (Markdown)", "Download as a spreadsheet (CSV)", "Download a one-page PDF"]
     assert at.download_button[0].proto.url.endswith(".md") and at.download_button[1].proto.url.endswith(".csv")
@@ -295,3 +295,12 @@ def test_sources_lists_every_citation_and_the_review_date():
         assert f"**{short_name}.**" in page
     assert "make check-data" in page
     assert at.download_button[0].proto.label == "Download the dataset (zip of CSV files)"
+
+
+def test_visit_notes_survive_moving_between_pages_and_reach_the_downloads():
+    at = open_app("pages/visit.py", **SHORTLIST)
+    at.text_area(key="w_visit_notes").input("Ask about driving.").run()
+    assert "Your notes (18 characters)" in texts(at)
+    at.switch_page("pages/explore.py").run()
+    at.switch_page("pages/visit.py").run()
+    assert at.text_area(key="w_visit_notes").value == "Ask about driving."

@@ -1,0 +1,86 @@
+"""Hostile and broken links, fed to every page through AppTest (property-based, with hypothesis)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from streamlit.testing.v1 import AppTest
+
+from components.pages import PAGES
+from components.situation import SITUATION_KEYS
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+KNOWN_KEYS = (*SITUATION_KEYS, "t")
+NASTY = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "![tracker](http://evil.example/pixel.png)",
+    "[click me](javascript:alert(1))",
+    "\u202eflipped text",
+    "\x00\x07\x1b[31mcontrol",
+    "🦴💥🙈",
+    "9" * 5000,
+    "-1",
+    "11",
+    "3.5",
+    "NaN",
+    "1e3",
+    "back_pain," * 60,
+    "leg_pain,leg_pain,,numbness",
+    "discectomy,discectomy,heat,acupuncture,massage,nsaids",
+]
+keys = st.one_of(st.sampled_from([*KNOWN_KEYS, "zzz", "<b>key</b>", "🦴"]), st.text(min_size=1, max_size=12))
+values = st.lists(st.one_of(st.sampled_from(NASTY), st.text(max_size=40)), min_size=1, max_size=3)
+links = st.dictionaries(keys, values, min_size=1, max_size=6)
+# Embed options are Streamlit's own parameters, handled before the app sees the link.
+links = links.filter(lambda link: not {"embed", "embed_options"} & set(link))
+
+PAGE_FILES = [info.path for info in PAGES]
+
+
+def shown_texts(at: AppTest) -> list[str]:
+    texts = []
+    for kind in ("markdown", "caption", "error", "warning", "info", "success", "title", "header", "subheader"):
+        texts += [str(element.value) for element in getattr(at, kind)]
+    return texts
+
+
+@pytest.fixture(scope="module")
+def apps() -> dict[str, AppTest]:
+    """One session per page, already on that page; each example then changes only the link."""
+    sessions = {}
+    for page in PAGE_FILES:
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.run()
+        if page != PAGES[0].path:
+            at.switch_page(page).run()
+        sessions[page] = at
+    return sessions
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(link=links)
+def test_every_page_survives_any_link_and_says_once_what_it_ignored(apps, page, link):
+    at = apps[page]
+    at.query_params.clear()
+    for key, given_values in link.items():
+        at.query_params[key] = given_values if len(given_values) > 1 else given_values[0]
+    at.run()
+    assert not at.exception, at.exception
+    assert at.title, "the page did not render"
+    notices = [w.value for w in at.warning if "ignored" in w.value]
+    assert len(notices) <= 1
+    if set(link) - set(KNOWN_KEYS):
+        assert len(notices) == 1, link
+    hostile = [v for vs in link.values() for v in vs if "<" in v or "](" in v or "javascript:" in v]
+    for text in shown_texts(at):
+        for value in hostile:
+            assert value not in text
+        assert "<script" not in text and "<img" not in text and "javascript:" not in text
+    # The notice is told once: the next rerun of the same page does not repeat it.
+    at.run()
+    assert not [w for w in at.warning if "ignored" in w.value]
