@@ -8,6 +8,7 @@ server, the first deep link runs the page file on its own (see STYLE.md).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 from pathlib import Path
 
 import pandas as pd
@@ -16,6 +17,7 @@ import streamlit as st
 from components.data import Content, ContentError, content_dir, data_fingerprint, escape_markdown, load_content
 from components.fit import with_stances
 from components.pages import PAGES, PageInfo, page
+from components.presentation import PRESENT_KEY, PRESENTATION_CSS, parse_present
 from components.situation import (
     MAX_SHORTLIST,
     SHORTLIST_KEY,
@@ -24,6 +26,7 @@ from components.situation import (
     from_choices,
     from_query,
     parse_shortlist,
+    safe_snippet,
 )
 from components.vocabulary import DURATIONS, FUNCTION, HISTORY, SYMPTOMS, TRIED
 
@@ -35,6 +38,7 @@ STATE_KEY = "situation"
 SHORTLIST_STATE = "shortlist"
 URL_KEY = "_situation_url"  # the query string this session last wrote
 SHORTLIST_WIDGET = "w_shortlist"
+PRESENT_WIDGET = "w_present"
 WIDGET_KEYS = {
     "symptoms": "w_symptoms",
     "pain": "w_pain",
@@ -53,6 +57,7 @@ class Frame:
     fingerprint: tuple[tuple[str, int, int], ...]
     directory: str
     shortlist: tuple[str, ...] = ()
+    present: bool = False
 
     @property
     def content_key(self) -> tuple:
@@ -92,8 +97,9 @@ def _url_params() -> dict[str, list[str]]:
 
 
 def _state_from_url(treatment_ids: list[str]) -> tuple[Situation, tuple[str, ...], tuple[Ignored, ...]]:
-    """The session's situation and shortlist. The URL wins when it is new to this session (first
-    visit, a pasted link, browser back/forward); otherwise the session keeps what the person chose."""
+    """The session's situation and shortlist (and presentation mode). The URL wins when it is new
+    to this session (first visit, a pasted link, browser back/forward); otherwise the session keeps
+    what the person chose."""
     params = _url_params()
     state = st.session_state
     known = STATE_KEY in state
@@ -102,11 +108,15 @@ def _state_from_url(treatment_ids: list[str]) -> tuple[Situation, tuple[str, ...
         return state[STATE_KEY], state.get(SHORTLIST_STATE, ()), ()
     # Any page accepts ?t= (a shared link may point anywhere); only Compare and My visit write it back.
     shortlist_given = params.pop(SHORTLIST_KEY, None)
+    present, why = parse_present(params.pop(PRESENT_KEY, None))
     parsed = from_query(params)
     ignored = list(parsed.ignored)
     if shortlist_given is not None:
         state[SHORTLIST_STATE], more = parse_shortlist(shortlist_given, treatment_ids)
         ignored += more
+    if why:
+        ignored.append(Ignored(PRESENT_KEY, safe_snippet(_url_params()[PRESENT_KEY][-1]), why))
+    state[PRESENT_KEY] = bool(present)
     state[STATE_KEY] = parsed.situation
     return parsed.situation, state.get(SHORTLIST_STATE, ()), tuple(ignored)
 
@@ -116,7 +126,15 @@ def page_query(situation: Situation, shortlist: tuple[str, ...], info: PageInfo)
     query = situation.to_query()
     if info.shortlist_in_url and shortlist:
         query[SHORTLIST_KEY] = ",".join(shortlist)
+    if st.session_state.get(PRESENT_KEY):
+        query[PRESENT_KEY] = "1"
     return query
+
+
+def link_to_view(info: PageInfo, query: dict[str, str]) -> str:
+    """The address that reopens this page with this situation, for someone else or later."""
+    here = st.context.url or f"/{info.url_path}"
+    return here.split("?")[0] + ("?" + urlencode(query, safe=",") if query else "")
 
 
 def _write_url(query: dict[str, str]) -> None:
@@ -153,7 +171,15 @@ def _seed_widgets(situation: Situation, flag_ids: list[str]) -> None:
         state[FLAG_PREFIX + flag] = flag in situation.flags
 
 
-def _sidebar(situation: Situation, shortlist: tuple[str, ...], content: Content) -> None:
+def _set_present() -> None:
+    st.session_state[PRESENT_KEY] = bool(st.session_state.get(PRESENT_WIDGET))
+
+
+def _leave_presentation() -> None:
+    st.session_state[PRESENT_KEY] = False
+
+
+def _sidebar(situation: Situation, shortlist: tuple[str, ...], content: Content, info: PageInfo) -> None:
     symptom_labels = dict(zip(content.symptoms["id"], content.symptoms["label"], strict=True))
     flags = content.red_flags
     _seed_widgets(situation, list(flags["id"]))
@@ -163,6 +189,16 @@ def _sidebar(situation: Situation, shortlist: tuple[str, ...], content: Content)
             st.page_link(
                 info.path, label=info.title, icon=info.icon, help=info.help, query_params=page_query(situation, shortlist, info)
             )
+        st.session_state[PRESENT_WIDGET] = bool(st.session_state.get(PRESENT_KEY))
+        st.toggle(
+            "Presentation mode",
+            key=PRESENT_WIDGET,
+            on_change=_set_present,
+            help="Larger text and charts for screen-sharing in a consultation; Streamlit's menu is hidden.",
+        )
+        st.markdown("**🔗 Link to this view**")
+        st.code(link_to_view(info, page_query(situation, shortlist, info)), language=None, wrap_lines=True)
+        st.caption("Opens this page with this situation for someone else, or for you later.")
         st.divider()
         st.markdown("### Your situation")
         st.caption("Stays on this device. It is kept in the page address so you can share or reopen this view.")
@@ -258,12 +294,18 @@ def draw_frame(url_path: str) -> Frame:
         st.error(f"**The app's content has a problem, so nothing is shown.** {escape_markdown(str(error))}")
         st.stop()
     situation, shortlist, ignored = _state_from_url(list(content.treatments["id"]))
-    _sidebar(situation, shortlist, content)
+    present = bool(st.session_state.get(PRESENT_KEY))
+    if present:
+        st.set_page_config(initial_sidebar_state="collapsed")
+        st.html(PRESENTATION_CSS)
+    _sidebar(situation, shortlist, content, info)
     _banners(situation, content.red_flags)
     _ignored_notice(ignored)
     st.caption(DISCLAIMER)
+    if present:
+        st.button("Leave presentation mode", on_click=_leave_presentation, key="leave_present")
     _write_url(page_query(situation, shortlist, info))
-    return Frame(situation, content, fingerprint, str(directory), shortlist)
+    return Frame(situation, content, fingerprint, str(directory), shortlist, present)
 
 
 def _store_shortlist() -> None:

@@ -7,6 +7,7 @@ import altair as alt
 import pandas as pd
 
 from components.data import split_list
+from components.presentation import CHART_TEXT
 from components.situation import Situation
 from components.vocabulary import (
     ADVISED_AGAINST_COLOUR,
@@ -104,11 +105,12 @@ LEGEND_TITLE = "Category (click to highlight)"
 FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 
 
-def readable(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """Dark axis and legend text: the default grey is too faint on a shared screen."""
-    return chart.configure_axis(labelColor=AXIS_TEXT, titleColor=AXIS_TEXT, labelFontSize=12, titleFontSize=13).configure_legend(
-        labelColor=AXIS_TEXT, titleColor=AXIS_TEXT, labelFontSize=12, titleFontSize=13
-    )
+def readable(chart: alt.TopLevelMixin, present: bool = False) -> alt.TopLevelMixin:
+    """Dark axis and legend text (the default grey is too faint on a shared screen), larger when presenting."""
+    size = CHART_TEXT[present]
+    return chart.configure_axis(
+        labelColor=AXIS_TEXT, titleColor=AXIS_TEXT, labelFontSize=size["label"], titleFontSize=size["title"]
+    ).configure_legend(labelColor=AXIS_TEXT, titleColor=AXIS_TEXT, labelFontSize=size["label"], titleFontSize=size["title"])
 
 
 def category_selection(highlight: str | None) -> alt.Parameter:
@@ -130,7 +132,7 @@ TOOLTIP = [
 
 
 def ladder_chart(
-    data: pd.DataFrame, categories: pd.DataFrame, here: int, emergency: bool, highlight: str | None = None
+    data: pd.DataFrame, categories: pd.DataFrame, here: int, emergency: bool, highlight: str | None = None, present: bool = False
 ) -> alt.LayerChart:
     """Steps 1-5 left to right, every treatment on its step; advised-against options in a grey lane."""
     selection = category_selection(highlight)
@@ -147,11 +149,10 @@ def ladder_chart(
             labelAngle=-35,
             labelAlign="right",
             labelFontWeight="bold",
-            labelFontSize=12,
             labelOverlap=False,
         )
     )
-    y = alt.Y("label:N").sort(rows).axis(title=None, labelLimit=160, labelFontSize=12, labelOverlap=False)
+    y = alt.Y("label:N").sort(rows).axis(title=None, labelLimit=260 if present else 160, labelOverlap=False)
     faded = 0.25 if emergency else 1.0
     points = (
         base.mark_point(filled=True, strokeWidth=2)
@@ -191,13 +192,16 @@ def ladder_chart(
         marker_base = alt.Chart(marker).encode(x=alt.X("column:N").scale(domain=columns))
         layers += [
             marker_base.mark_rule(strokeDash=[6, 4], strokeWidth=2, color="#111827"),
-            marker_base.mark_text(fontSize=13, fontWeight="bold", color="#111827").encode(y=alt.value(-12), text="text:N"),
+            marker_base.mark_text(fontSize=CHART_TEXT[present]["title"], fontWeight="bold", color="#111827").encode(
+                y=alt.value(-12), text="text:N"
+            ),
         ]
-    return readable(alt.layer(*layers).properties(height=alt.Step(22), width="container", autosize=FIT_WIDTH, **title))
+    step = CHART_TEXT[present]["row"]
+    return readable(alt.layer(*layers).properties(height=alt.Step(step), width="container", autosize=FIT_WIDTH, **title), present)
 
 
 def timing_chart(
-    data: pd.DataFrame, categories: pd.DataFrame, duration: str | None, highlight: str | None = None
+    data: pd.DataFrame, categories: pd.DataFrame, duration: str | None, highlight: str | None = None, present: bool = False
 ) -> alt.LayerChart:
     """When each option on the ladder is usually considered, in weeks since the pain began."""
     selection = category_selection(highlight)
@@ -208,7 +212,7 @@ def timing_chart(
         values=[0, 4, 12, 26, 52], title="Weeks since the pain began", labelExpr="datum.value == 52 ? '1 year+' : datum.value"
     )
     base = alt.Chart(on_ladder).encode(
-        y=alt.Y("label:N").sort(rows).axis(title=None, labelLimit=160, labelFontSize=12, labelOverlap=False)
+        y=alt.Y("label:N").sort(rows).axis(title=None, labelLimit=260 if present else 160, labelOverlap=False)
     )
     opacity = alt.when(selection).then(alt.value(1.0)).otherwise(alt.value(0.15))
     bars = base.mark_bar(height=10, cornerRadius=3).encode(
@@ -244,11 +248,14 @@ def timing_chart(
         layers += [
             you_base.mark_rect(color="#E5E7EB").encode(x=alt.X("start:Q").scale(x_scale), x2="end:Q"),
             you_base.mark_rule(strokeDash=[6, 4], strokeWidth=2, color="#111827").encode(x=alt.X("here:Q").scale(x_scale)),
-            you_base.mark_text(fontSize=13, fontWeight="bold", color="#111827", align="center").encode(
+            you_base.mark_text(fontSize=CHART_TEXT[present]["title"], fontWeight="bold", color="#111827", align="center").encode(
                 x=alt.X("here:Q").scale(x_scale), y=alt.value(-12), text="text:N"
             ),
         ]
-    return readable(alt.layer(*layers, bars, starts).properties(height=alt.Step(22), width="container", autosize=FIT_WIDTH))
+    step = CHART_TEXT[present]["row"]
+    return readable(
+        alt.layer(*layers, bars, starts).properties(height=alt.Step(step), width="container", autosize=FIT_WIDTH), present
+    )
 
 
 RECOVERY_BUCKETS: tuple[str, ...] = ("None", "A day or two", "Up to 6 weeks", "3 months or more", "No reliable figure")
@@ -266,7 +273,9 @@ def recovery_bucket(weeks: float | None) -> str:
     return RECOVERY_BUCKETS[2] if weeks <= 6 else RECOVERY_BUCKETS[3]
 
 
-def recovery_chart(data: pd.DataFrame, categories: pd.DataFrame, highlight: str | None = None) -> alt.Chart:
+def recovery_chart(
+    data: pd.DataFrame, categories: pd.DataFrame, highlight: str | None = None, present: bool = False
+) -> alt.Chart:
     """Invasiveness against typical recovery time: one mark per treatment, packed in a small
     grid inside its cell so that options sharing a cell stay visible."""
     selection = category_selection(highlight)
@@ -304,7 +313,8 @@ def recovery_chart(data: pd.DataFrame, categories: pd.DataFrame, highlight: str 
             tooltip=[*TOOLTIP, alt.Tooltip("recovery:N", title="Recovery")],
         )
         .add_params(selection)
-        .properties(height=360, width="container")
+        .properties(height=360, width="container"),
+        present,
     )
 
 
@@ -352,7 +362,7 @@ def recovery_text(data: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def ladder_strip(data: pd.DataFrame, here: int, emergency: bool) -> alt.LayerChart:
+def ladder_strip(data: pd.DataFrame, here: int, emergency: bool, present: bool = False) -> alt.LayerChart:
     """A small ladder for the top of Explore: how many options fit now at each step, and you."""
     on_ladder = data[~data["advised_against"]]
     counts = (
@@ -377,10 +387,12 @@ def ladder_strip(data: pd.DataFrame, here: int, emergency: bool) -> alt.LayerCha
         strokeWidth=alt.value(0) if emergency else alt.when(alt.datum.here).then(alt.value(2.5)).otherwise(alt.value(0)),
         tooltip=[alt.Tooltip("column:N", title="Step"), alt.Tooltip("text:N", title="Options")],
     )
-    text = base.mark_text(fontSize=12, color="#111827", lineBreak="\n").encode(y=alt.value(20), text="text:N")
+    text = base.mark_text(fontSize=CHART_TEXT[present]["label"], color="#111827", lineBreak="\n").encode(
+        y=alt.value(20), text="text:N"
+    )
     you = (
         base.transform_filter(alt.datum.here)
-        .mark_text(fontSize=13, fontWeight="bold", color="#111827")
+        .mark_text(fontSize=CHART_TEXT[present]["title"], fontWeight="bold", color="#111827")
         .encode(y=alt.value(62), text=alt.value("🚨 Emergency: skip the ladder" if emergency else "▲ You are here"))
     )
-    return readable(alt.layer(tiles, text, you).properties(height=STRIP_HEIGHT, width="container", autosize=FIT_WIDTH))
+    return readable(alt.layer(tiles, text, you).properties(height=STRIP_HEIGHT, width="container", autosize=FIT_WIDTH), present)

@@ -49,20 +49,21 @@ def _charts(
     situation: Situation,
     emergency: bool,
     highlight: str | None,
+    present: bool,
     _data: pd.DataFrame,
     _categories: pd.DataFrame,
 ) -> tuple[alt.LayerChart, alt.LayerChart, alt.Chart]:
     here = current_step(situation)
     return (
-        ladder_chart(_data, _categories, here, emergency, highlight),
-        timing_chart(_data, _categories, situation.duration, highlight),
-        recovery_chart(_data, _categories, highlight),
+        ladder_chart(_data, _categories, here, emergency, highlight, present),
+        timing_chart(_data, _categories, situation.duration, highlight, present),
+        recovery_chart(_data, _categories, highlight, present),
     )
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _strip(content_key: tuple, situation: Situation, emergency: bool, _data: pd.DataFrame) -> alt.LayerChart:
-    return ladder_strip(_data, current_step(situation), emergency)
+def _strip(content_key: tuple, situation: Situation, emergency: bool, present: bool, _data: pd.DataFrame) -> alt.LayerChart:
+    return ladder_strip(_data, current_step(situation), emergency, present)
 
 
 def _is_emergency(frame: Frame) -> bool:
@@ -80,7 +81,7 @@ def draw_ladder_strip(frame: Frame) -> None:
     """The small ladder that heads Explore."""
     data = ladder_frame_data(frame)
     st.altair_chart(
-        _strip(frame.content_key, frame.situation, _is_emergency(frame), data),
+        _strip(frame.content_key, frame.situation, _is_emergency(frame), frame.present, data),
         width="stretch",
         height=STRIP_HEIGHT + 40,  # the plot plus the step names above it
         alt=f"Small escalation ladder: you are at step {current_step(frame.situation)} of 5; "
@@ -100,7 +101,9 @@ def draw_ladder_charts(frame: Frame) -> None:
     highlight = st.session_state.get(HIGHLIGHT_KEY)
     emergency = _is_emergency(frame)
     here = current_step(frame.situation)
-    ladder, timing, recovery = _charts(frame.content_key, frame.situation, emergency, highlight, data, frame.content.categories)
+    ladder, timing, recovery = _charts(
+        frame.content_key, frame.situation, emergency, highlight, frame.present, data, frame.content.categories
+    )
 
     st.subheader("1. The ladder")
     st.caption(
@@ -141,7 +144,7 @@ def draw_ladder_charts(frame: Frame) -> None:
     st.altair_chart(
         recovery,
         width="stretch",
-        height=RECOVERY_HEIGHT,
+        height=RECOVERY_HEIGHT + (200 if frame.present else 0),
         key=CHART_KEYS[2],
         on_select=lambda: _take_chart_selection(CHART_KEYS[2]),
         selection_mode=SELECTION,

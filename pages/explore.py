@@ -11,6 +11,8 @@ from components.pages import page
 from components.situation import MAX_SHORTLIST, describe
 from components.vocabulary import CATEGORIES, INVASIVENESS, LADDER_STEPS, STANCES
 
+PRESENT_COLUMNS = ["name", "fit", "reason", "guidelines"]
+
 frame = draw_frame("explore")
 situation, content = frame.situation, frame.content
 
@@ -65,12 +67,13 @@ else:
         hide_index=True,
         width="stretch",
         # Tall rows let the one-sentence reasons wrap instead of being cut off.
-        row_height=78,
-        column_order=[c for c in table.columns if c != "id"],
+        row_height=120 if frame.present else 78,
+        # When screen-sharing, fewer and wider columns: what it is, the fit, and why.
+        column_order=PRESENT_COLUMNS if frame.present else [c for c in table.columns if c != "id"],
         column_config={
-            "name": st.column_config.TextColumn("Treatment", width=220),
+            "name": st.column_config.TextColumn("Treatment", width=300 if frame.present else 220),
             "fit": st.column_config.TextColumn("Fit", help="fits now / later step / not typical"),
-            "reason": st.column_config.TextColumn("Why", width=380),
+            "reason": st.column_config.TextColumn("Why", width=560 if frame.present else 380),
             "category": st.column_config.TextColumn("Category"),
             "invasiveness": st.column_config.NumberColumn(
                 "Invasiveness", help="1 = no needles or drugs … 5 = major surgery", format="%d of 5"
