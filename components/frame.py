@@ -8,8 +8,8 @@ server, the first deep link runs the page file on its own (see STYLE.md).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlencode
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -39,6 +39,10 @@ SHORTLIST_STATE = "shortlist"
 URL_KEY = "_situation_url"  # the query string this session last wrote
 SHORTLIST_WIDGET = "w_shortlist"
 PRESENT_WIDGET = "w_present"
+# Set by the frame's widget callbacks: this rerun comes from the person's own change, so the
+# address the browser sent may be a step behind and must not overrule it.
+CHANGED_HERE = "_changed_by_widget"
+LAST_PAGE = "_frame_page"
 WIDGET_KEYS = {
     "symptoms": "w_symptoms",
     "pain": "w_pain",
@@ -58,6 +62,8 @@ class Frame:
     directory: str
     shortlist: tuple[str, ...] = ()
     present: bool = False
+    # True on the first run of a page (arrival): widgets there start fresh and must be filled in.
+    arrived: bool = True
 
     @property
     def content_key(self) -> tuple:
@@ -104,7 +110,7 @@ def _state_from_url(treatment_ids: list[str]) -> tuple[Situation, tuple[str, ...
     state = st.session_state
     known = STATE_KEY in state
     url_is_ours = params == state.get(URL_KEY) or (known and not params)
-    if known and url_is_ours:
+    if known and (url_is_ours or state.pop(CHANGED_HERE, False)):
         return state[STATE_KEY], state.get(SHORTLIST_STATE, ()), ()
     # Any page accepts ?t= (a shared link may point anywhere); only Compare and My visit write it back.
     shortlist_given = params.pop(SHORTLIST_KEY, None)
@@ -147,6 +153,7 @@ def _write_url(query: dict[str, str]) -> None:
 def _store_widgets() -> None:
     """Widget callback: the widgets are the person's latest word on their situation."""
     state = st.session_state
+    state[CHANGED_HERE] = True
     state[STATE_KEY] = from_choices(
         symptoms=state.get(WIDGET_KEYS["symptoms"]),
         pain=state.get(WIDGET_KEYS["pain"], 0),
@@ -158,38 +165,54 @@ def _store_widgets() -> None:
     )
 
 
-def _seed_widgets(situation: Situation, flag_ids: list[str]) -> None:
-    """Put the situation into the widgets before they are drawn (state may come from the URL)."""
-    state = st.session_state
-    state[WIDGET_KEYS["symptoms"]] = list(situation.symptoms)
-    state[WIDGET_KEYS["pain"]] = situation.pain
-    state[WIDGET_KEYS["function"]] = situation.function
-    state[WIDGET_KEYS["duration"]] = situation.duration
-    state[WIDGET_KEYS["tried"]] = list(situation.tried)
-    state[WIDGET_KEYS["history"]] = list(situation.history)
-    for flag in flag_ids:
-        state[FLAG_PREFIX + flag] = flag in situation.flags
+def seed(key: str, value: object, arrived: bool) -> None:
+    """Give a widget its value from our state. On arrival at a page always (its widgets are new);
+    otherwise only when it differs, because writing a widget's state sends it back to the browser
+    and would undo key presses still on their way (holding an arrow key on the pain slider)."""
+    if arrived or key not in st.session_state or st.session_state[key] != value:
+        st.session_state[key] = value
+
+
+def _seed_widgets(situation: Situation, flag_ids: list[str], arrived: bool) -> None:
+    """Put the situation into the widgets before they are drawn (it may come from the URL)."""
+    wanted: dict[str, object] = {
+        WIDGET_KEYS["symptoms"]: list(situation.symptoms),
+        WIDGET_KEYS["pain"]: situation.pain,
+        WIDGET_KEYS["function"]: situation.function,
+        WIDGET_KEYS["duration"]: situation.duration,
+        WIDGET_KEYS["tried"]: list(situation.tried),
+        WIDGET_KEYS["history"]: list(situation.history),
+    }
+    wanted |= {FLAG_PREFIX + flag: flag in situation.flags for flag in flag_ids}
+    for key, value in wanted.items():
+        seed(key, value, arrived)
 
 
 def _set_present() -> None:
     st.session_state[PRESENT_KEY] = bool(st.session_state.get(PRESENT_WIDGET))
+    st.session_state[CHANGED_HERE] = True
 
 
 def _leave_presentation() -> None:
     st.session_state[PRESENT_KEY] = False
+    st.session_state[CHANGED_HERE] = True
 
 
-def _sidebar(situation: Situation, shortlist: tuple[str, ...], content: Content, info: PageInfo) -> None:
+def _sidebar(situation: Situation, shortlist: tuple[str, ...], content: Content, info: PageInfo, arrived: bool) -> None:
     symptom_labels = dict(zip(content.symptoms["id"], content.symptoms["label"], strict=True))
     flags = content.red_flags
-    _seed_widgets(situation, list(flags["id"]))
+    _seed_widgets(situation, list(flags["id"]), arrived)
     with st.sidebar:
         st.markdown("### 🩺 Back pain options")
-        for info in PAGES:
+        for target in PAGES:
             st.page_link(
-                info.path, label=info.title, icon=info.icon, help=info.help, query_params=page_query(situation, shortlist, info)
+                target.path,
+                label=target.title,
+                icon=target.icon,
+                help=target.help,
+                query_params=page_query(situation, shortlist, target),
             )
-        st.session_state[PRESENT_WIDGET] = bool(st.session_state.get(PRESENT_KEY))
+        seed(PRESENT_WIDGET, bool(st.session_state.get(PRESENT_KEY)), arrived)
         st.toggle(
             "Presentation mode",
             key=PRESENT_WIDGET,
@@ -295,29 +318,32 @@ def draw_frame(url_path: str) -> Frame:
         st.stop()
     situation, shortlist, ignored = _state_from_url(list(content.treatments["id"]))
     present = bool(st.session_state.get(PRESENT_KEY))
+    arrived = st.session_state.get(LAST_PAGE) != info.url_path
+    st.session_state[LAST_PAGE] = info.url_path
     if present:
         st.set_page_config(initial_sidebar_state="collapsed")
         st.html(PRESENTATION_CSS)
-    _sidebar(situation, shortlist, content, info)
+    _sidebar(situation, shortlist, content, info, arrived)
     _banners(situation, content.red_flags)
     _ignored_notice(ignored)
     st.caption(DISCLAIMER)
     if present:
         st.button("Leave presentation mode", on_click=_leave_presentation, key="leave_present")
     _write_url(page_query(situation, shortlist, info))
-    return Frame(situation, content, fingerprint, str(directory), shortlist, present)
+    return Frame(situation, content, fingerprint, str(directory), shortlist, present, arrived)
 
 
 def _store_shortlist() -> None:
     chosen = st.session_state.get(SHORTLIST_WIDGET) or []
     st.session_state[SHORTLIST_STATE] = tuple(chosen[:MAX_SHORTLIST])
+    st.session_state[CHANGED_HERE] = True
 
 
 def shortlist_picker(frame: Frame, label: str) -> tuple[str, ...]:
     """The shortlist widget, shared by Compare and My visit (and kept in the session between them)."""
     treatments = frame.content.treatments.sort_values("name")
     names = dict(zip(treatments["id"], treatments["name"], strict=True))
-    st.session_state[SHORTLIST_WIDGET] = list(frame.shortlist)
+    seed(SHORTLIST_WIDGET, list(frame.shortlist), frame.arrived)
     st.multiselect(
         label,
         list(names),

@@ -6,7 +6,7 @@ import streamlit as st
 
 from components.exports import VisitSummary, chart_png, file_name, shortlist_items, visit_csv, visit_markdown, visit_pdf
 from components.fit import fit_for
-from components.frame import draw_frame, shortlist_picker
+from components.frame import draw_frame, seed, shortlist_picker
 from components.ladder import current_step, ladder_chart, ladder_data
 from components.questions import questions_for
 from components.situation import describe
@@ -42,7 +42,7 @@ st.markdown("\n".join(f"{n}. {q}" for n, q in enumerate(questions, start=1)))
 st.header("My notes")
 # Notes live in this session's state under our own key (a widget's own state is dropped when
 # another page is shown), so they survive moving between pages and vanish with the tab.
-st.session_state[NOTES_WIDGET] = st.session_state.get(NOTES_KEY, "")
+seed(NOTES_WIDGET, st.session_state.get(NOTES_KEY, ""), frame.arrived)
 st.text_area(
     "Notes for your visit",
     key=NOTES_WIDGET,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from unittest.mock import patch
+from urllib.parse import parse_qsl, urlsplit
 
 import pyarrow as pa
 import pytest
@@ -304,3 +305,47 @@ def test_visit_notes_survive_moving_between_pages_and_reach_the_downloads():
     at.switch_page("pages/explore.py").run()
     at.switch_page("pages/visit.py").run()
     assert at.text_area(key="w_visit_notes").value == "Ask about driving."
+
+
+def test_presentation_mode_from_the_link_shows_fewer_wider_columns_and_larger_charts():
+    at = open_app("pages/explore.py", **SCIATICA, present="1")
+    assert at.session_state["present"] is True
+    assert list(at.dataframe[0].proto.column_order) == ["name", "fit", "reason", "guidelines"]
+    assert at.query_params["present"] == "1"
+    at.switch_page("pages/ladder.py").run()
+    assert charts(at)[0]["config"]["axis"]["labelFontSize"] == 17
+
+
+def test_leaving_presentation_mode_keeps_everything_else():
+    at = open_app("pages/explore.py", **SHORTLIST, present="1")
+    at.pills(key="explore_categories").set_value(["surgery"]).run()
+    at.button(key="leave_present").click().run()
+    assert at.session_state["present"] is False
+    assert len(at.dataframe[0].proto.column_order) > 4
+    assert set(at.dataframe[0].value["category"]) == {"Surgery and implants"}
+    assert at.slider(key="w_pain").value == 8
+    assert "present" not in at.query_params
+    at.toggle(key="w_present").set_value(True).run()
+    assert at.session_state["present"] is True and at.slider(key="w_pain").value == 8
+
+
+def link_shown(at: AppTest) -> str:
+    return next(code.value for code in at.sidebar.code if "?" in code.value or code.value.startswith(("/", "http")))
+
+
+@pytest.mark.parametrize("page", ["pages/explore.py", "pages/compare.py", "pages/visit.py"])
+def test_the_link_to_this_view_reopens_the_same_view_in_a_fresh_session(page):
+    at = open_app(page, **SHORTLIST, history="osteoporosis", present="1")
+    link = link_shown(at)
+    query = dict(parse_qsl(urlsplit(link).query))
+    assert query["pain"] == "8" and query["present"] == "1"
+    assert query.get("t") == (None if page == "pages/explore.py" else SHORTLIST["t"])
+    fresh = open_app(page, **query)
+    for key in ("w_symptoms", "w_pain", "w_function", "w_duration", "w_tried", "w_history"):
+        assert fresh.session_state[key] == at.session_state[key], key
+    assert fresh.session_state["present"] is True
+    if at.dataframe:
+        assert fresh.dataframe[0].value.equals(at.dataframe[0].value)
+    if at.table:
+        assert fresh.table[0].value.equals(at.table[0].value)
+    assert link_shown(fresh) == link
