@@ -219,9 +219,6 @@ def _sidebar(situation: Situation, shortlist: tuple[str, ...], content: Content,
             on_change=_set_present,
             help="Larger text and charts for screen-sharing in a consultation; Streamlit's menu is hidden.",
         )
-        st.markdown("**🔗 Link to this view**")
-        st.code(link_to_view(info, page_query(situation, shortlist, info)), language=None, wrap_lines=True)
-        st.caption("Opens this page with this situation for someone else, or for you later.")
         st.divider()
         st.markdown("### Your situation")
         st.caption("Stays on this device. It is kept in the page address so you can share or reopen this view.")
@@ -327,6 +324,12 @@ def draw_frame(url_path: str) -> Frame:
     _banners(situation, content.red_flags)
     _ignored_notice(ignored)
     st.caption(DISCLAIMER)
+    # In the page itself, not only the sidebar: phones and presentation mode keep the sidebar closed.
+    with st.popover("🔗 Link to this view", help="The address of this page with your situation, to share or reopen."):
+        st.code(link_to_view(info, page_query(situation, shortlist, info)), language=None, wrap_lines=True)
+        st.caption(
+            "Copy it with the button on the right. It opens this page with this situation, for someone else or for you later."
+        )
     if present:
         st.button("Leave presentation mode", on_click=_leave_presentation, key="leave_present")
     _write_url(page_query(situation, shortlist, info))
