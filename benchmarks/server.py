@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.request import urlopen
 
 ROOT = Path(__file__).resolve().parent.parent
+# Flags for an offline machine: no background calls to Google hosts, no sandbox as root.
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

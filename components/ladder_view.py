@@ -105,50 +105,50 @@ def draw_ladder_charts(frame: Frame) -> None:
         frame.content_key, frame.situation, emergency, highlight, frame.present, data, frame.content.categories
     )
 
-    st.subheader("1. The ladder")
-    st.caption(
-        "Care usually climbs from self-care (step 1) towards surgery (step 5) only when earlier steps have not helped; "
-        "✔ and big filled marks fit you now; hollow marks come later; small hollow marks are not typical for you."
+    panels = (
+        (
+            "1. The ladder",
+            "Care usually climbs from self-care (step 1) towards surgery (step 5) only when earlier steps have not helped; "
+            "✔ and big filled marks fit you now; hollow marks come later; small hollow marks are not typical for you.",
+            ladder,
+            "content",
+            "Escalation ladder from self-care to surgery with each treatment on its step; "
+            + ("emergency: the ladder does not apply." if emergency else f"you are at step {here}."),
+            "The ladder as text",
+            ladder_text(data, here, emergency),
+        ),
+        (
+            "2. When each option is usually considered",
+            "Each bar runs from the week an option is usually first considered; "
+            "the shaded band is how long you have had this episode.",
+            timing,
+            "content",
+            "Weeks since the pain began when each option is usually considered, with your duration marked.",
+            "The timing as text",
+            timing_text(data, frame.situation.duration),
+        ),
+        (
+            "3. How invasive, and how long to recover",
+            "Further right means a longer recovery, higher up means more invasive; grey marks are advised against. "
+            "Hover or tap a mark for details.",
+            recovery,
+            RECOVERY_HEIGHT + (200 if frame.present else 0),
+            "Invasiveness against typical recovery time in weeks, one mark per treatment.",
+            "Invasiveness and recovery as text",
+            recovery_text(data),
+        ),
     )
-    st.altair_chart(
-        ladder,
-        width="stretch",
-        key=CHART_KEYS[0],
-        on_select=lambda: _take_chart_selection(CHART_KEYS[0]),
-        selection_mode=SELECTION,
-        alt="Escalation ladder from self-care to surgery with each treatment on its step; "
-        + ("emergency: the ladder does not apply." if emergency else f"you are at step {here}."),
-    )
-    with st.expander("The ladder as text"):
-        st.markdown(ladder_text(data, here, emergency))
-
-    st.subheader("2. When each option is usually considered")
-    st.caption(
-        "Each bar runs from the week an option is usually first considered; the shaded band is how long you have had this episode."
-    )
-    st.altair_chart(
-        timing,
-        width="stretch",
-        key=CHART_KEYS[1],
-        on_select=lambda: _take_chart_selection(CHART_KEYS[1]),
-        selection_mode=SELECTION,
-        alt="Weeks since the pain began when each option is usually considered, with your duration marked.",
-    )
-    with st.expander("The timing as text"):
-        st.markdown(timing_text(data, frame.situation.duration))
-
-    st.subheader("3. How invasive, and how long to recover")
-    st.caption(
-        "Further right means a longer recovery, higher up means more invasive; grey marks are advised against. Hover or tap a mark for details."
-    )
-    st.altair_chart(
-        recovery,
-        width="stretch",
-        height=RECOVERY_HEIGHT + (200 if frame.present else 0),
-        key=CHART_KEYS[2],
-        on_select=lambda: _take_chart_selection(CHART_KEYS[2]),
-        selection_mode=SELECTION,
-        alt="Invasiveness against typical recovery time in weeks, one mark per treatment with a reliable figure.",
-    )
-    with st.expander("Invasiveness and recovery as text"):
-        st.markdown(recovery_text(data))
+    for key, (heading, caption, chart, height, alt_text, text_label, text) in zip(CHART_KEYS, panels, strict=True):
+        st.subheader(heading)
+        st.caption(caption)
+        st.altair_chart(
+            chart,
+            width="stretch",
+            height=height,
+            key=key,
+            on_select=lambda key=key: _take_chart_selection(key),
+            selection_mode=SELECTION,
+            alt=alt_text,
+        )
+        with st.expander(text_label):
+            st.markdown(text)

@@ -9,7 +9,8 @@ from urllib.parse import urlparse
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import ROOT, Server, wait_for_app
+from benchmarks.server import ROOT
+from tests.e2e.conftest import Server, wait_for_app
 
 SITUATION = "symptoms=leg_pain,numbness&pain=7&function=some&duration=subacute&tried=medications"
 
