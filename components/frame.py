@@ -110,7 +110,8 @@ def _state_from_url(treatment_ids: list[str]) -> tuple[Situation, tuple[str, ...
     state = st.session_state
     known = STATE_KEY in state
     url_is_ours = params == state.get(URL_KEY) or (known and not params)
-    if known and (url_is_ours or state.pop(CHANGED_HERE, False)):
+    changed_here = state.pop(CHANGED_HERE, False)
+    if known and (url_is_ours or changed_here):
         return state[STATE_KEY], state.get(SHORTLIST_STATE, ()), ()
     # Any page accepts ?t= (a shared link may point anywhere); only Compare and My visit write it back.
     shortlist_given = params.pop(SHORTLIST_KEY, None)
