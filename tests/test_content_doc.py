@@ -1,0 +1,29 @@
+"""docs/CONTENT.md names every column of every content file, so the guide and the schema can't drift."""
+
+from pathlib import Path
+
+from components.data import SCHEMAS
+
+DOC = (Path(__file__).resolve().parent.parent / "docs" / "CONTENT.md").read_text(encoding="utf-8")
+
+
+def test_the_content_guide_explains_every_column_of_every_file():
+    missing = [
+        f"{file}: {column}"
+        for file, schema in SCHEMAS.items()
+        for column in schema.columns
+        if f"`{column}`" not in section_for(file)
+    ]
+    assert missing == []
+
+
+def section_for(file: str) -> str:
+    """The part of the guide about one file (several small files share a section)."""
+    for section in DOC.split("\n## ")[1:]:
+        if file in section.split("\n", 1)[0] or file.removesuffix(".csv") + ".csv |" in section:
+            return section
+    return ""
+
+
+def test_the_guide_says_how_mistakes_are_reported():
+    assert "make check-data" in DOC and "row" in DOC and "column" in DOC
