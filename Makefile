@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install install-dev chromium lint check-data load-test clean
+.PHONY: run test install install-dev chromium lint check-data check-requirements load-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,7 +40,15 @@ lint: install-dev
 check-data: install
 	$(BIN)/python -m components.check_data
 
-test: install-dev chromium lint check-data
+# requirements.txt alone, in a fresh virtual environment, must run the app (what Community Cloud does).
+check-requirements:
+	rm -rf .venv-runtime-check
+	$(PYTHON) -m venv .venv-runtime-check
+	.venv-runtime-check/bin/pip install --quiet -r requirements.txt
+	.venv-runtime-check/bin/python scripts/smoke_run.py
+	rm -rf .venv-runtime-check
+
+test: install-dev chromium lint check-data check-requirements
 	$(BIN)/python -m pytest
 
 # 30 concurrent browser sessions against one server (slow: several minutes on 2 cores).
