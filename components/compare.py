@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from components.vocabulary import INVASIVENESS, STANCES, TIME_TO_HELP
+from components.vocabulary import CERTAINTY, INVASIVENESS, STANCES, TIME_TO_HELP
 
 # Row label -> how to read it from a fitted treatment row.
 ASPECTS: tuple[str, ...] = (
@@ -23,8 +23,10 @@ ASPECTS: tuple[str, ...] = (
     "Typical course and recovery",
     "Possible benefits",
     "Possible risks",
+    "Outcomes in numbers",
     "Fit for you",
 )
+NO_NUMBERS = "There are no reliable numbers for how many people this helps. Ask your doctor what is known."
 
 # What matters to me: each wish, and how a treatment's data columns answer it.
 VALUES: dict[str, str] = {
@@ -49,7 +51,21 @@ def guideline_lines(treatment_id: str, evidence: pd.DataFrame, sources: pd.DataF
     )
 
 
-def comparison_table(fitted: pd.DataFrame, evidence: pd.DataFrame, sources: pd.DataFrame, ids: Sequence[str]) -> pd.DataFrame:
+def outcome_text(treatment_id: str, outcomes: pd.DataFrame, sources: pd.DataFrame) -> str:
+    """Outcome figures in one wording pattern for every option: result, group, time, source, how sure."""
+    rows = outcomes[outcomes["treatment_id"] == treatment_id].merge(sources, left_on="source_id", right_on="id")
+    if rows.empty:
+        return NO_NUMBERS
+    return " ".join(
+        f"{r.result} ({r.group}, {r.time_frame}). Source: {source_label(r.short_name, r.year)}. "
+        f"How sure: {CERTAINTY[r.certainty].split(':')[0]}."
+        for r in rows.itertuples(index=False)
+    )
+
+
+def comparison_table(
+    fitted: pd.DataFrame, evidence: pd.DataFrame, sources: pd.DataFrame, ids: Sequence[str], outcomes: pd.DataFrame
+) -> pd.DataFrame:
     """Rows = the same questions for every option; columns = the chosen treatments in the order chosen."""
     rows = fitted.set_index("id")
     columns = {}
@@ -65,6 +81,7 @@ def comparison_table(fitted: pd.DataFrame, evidence: pd.DataFrame, sources: pd.D
             row["recovery"],
             row["benefits"],
             row["risks"],
+            outcome_text(treatment_id, outcomes, sources),
             f"{row['fit'].capitalize()}. {row['reason']}",
         ]
     return pd.DataFrame(columns, index=pd.Index(ASPECTS, name="Question"))

@@ -18,6 +18,7 @@ import pandera.pandas as pa
 
 from components.vocabulary import (
     CATEGORIES,
+    CERTAINTY,
     DURATION_WEEKS,
     DURATIONS,
     HISTORY,
@@ -70,6 +71,7 @@ class Content:
     red_flags: pd.DataFrame
     categories: pd.DataFrame
     about: dict[str, str]
+    outcomes: pd.DataFrame
 
 
 def content_dir() -> Path:
@@ -194,6 +196,16 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "fact_sources": pa.Column(str),
         }
     ),
+    "outcomes.csv": pa.DataFrameSchema(
+        {
+            "treatment_id": pa.Column(str),
+            "result": _text(),
+            "group": _text(),
+            "time_frame": _text(),
+            "certainty": pa.Column(str, _one_of(tuple(CERTAINTY))),
+            "source_id": pa.Column(str),
+        }
+    ),
     "evidence.csv": pa.DataFrameSchema(
         {
             "treatment_id": pa.Column(str),
@@ -285,6 +297,14 @@ def _about(frame: pd.DataFrame) -> dict[str, str]:
     return about
 
 
+def _check_references(file: str, frame: pd.DataFrame, treatments: pd.DataFrame, sources: pd.DataFrame) -> None:
+    for row, record in enumerate(frame.itertuples(index=False), start=2):
+        if record.treatment_id not in set(treatments["id"]):
+            raise ContentError(file, row, "treatment_id", record.treatment_id, "no treatment in treatments.csv has this id")
+        if record.source_id not in set(sources["id"]):
+            raise ContentError(file, row, "source_id", record.source_id, "no source in sources.csv has this id")
+
+
 def _cross_check(treatments: pd.DataFrame, evidence: pd.DataFrame, sources: pd.DataFrame) -> None:
     treatment_ids, source_ids = set(treatments["id"]), set(sources["id"])
     for row, record in enumerate(evidence.itertuples(index=False), start=2):
@@ -327,6 +347,7 @@ def load_content(directory: Path = DATA_DIR) -> Content:
     _require_ids("red_flags.csv", tables["red_flags.csv"], RED_FLAGS)
     _require_ids("categories.csv", tables["categories.csv"], CATEGORIES)
     _cross_check(tables["treatments.csv"], tables["evidence.csv"], tables["sources.csv"])
+    _check_references("outcomes.csv", tables["outcomes.csv"], tables["treatments.csv"], tables["sources.csv"])
     return Content(
         treatments=tables["treatments.csv"],
         evidence=tables["evidence.csv"],
@@ -335,4 +356,5 @@ def load_content(directory: Path = DATA_DIR) -> Content:
         red_flags=tables["red_flags.csv"],
         categories=tables["categories.csv"],
         about=_about(tables["about.csv"]),
+        outcomes=tables["outcomes.csv"],
     )

@@ -24,6 +24,7 @@ class ShortlistItem:
     fit: str
     reason: str
     guidelines: str
+    outcomes: str = ""
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,13 @@ def file_name(day: date, extension: str) -> str:
     return f"backpain-visit-{day.isoformat()}.{extension}"
 
 
-def shortlist_items(shortlist: pd.DataFrame) -> tuple[ShortlistItem, ...]:
-    return tuple(ShortlistItem(r["name"], r["fit"], r["reason"], r["guideline_stances"]) for r in shortlist.to_dict("records"))
+def shortlist_items(shortlist: pd.DataFrame, outcomes: Mapping[str, str] | None = None) -> tuple[ShortlistItem, ...]:
+    """Shortlisted rows (with their ids) as summary items; `outcomes` maps id to its outcome text."""
+    outcomes = outcomes or {}
+    return tuple(
+        ShortlistItem(r["name"], r["fit"], r["reason"], r["guideline_stances"], outcomes.get(r["id"], ""))
+        for r in shortlist.to_dict("records")
+    )
 
 
 def visit_markdown(summary: VisitSummary) -> str:
@@ -53,6 +59,8 @@ def visit_markdown(summary: VisitSummary) -> str:
     if summary.shortlist:
         for item in summary.shortlist:
             lines += [f"- **{item.name}**: {item.fit}. {item.reason}", f"  - Guidelines: {item.guidelines}"]
+            if item.outcomes:
+                lines.append(f"  - In numbers: {item.outcomes}")
     else:
         lines.append("- No treatments shortlisted yet.")
     lines += ["", "## Questions to ask", "", *[f"{i}. {q}" for i, q in enumerate(summary.questions, start=1)], ""]
@@ -74,6 +82,8 @@ def visit_csv(summary: VisitSummary) -> str:
     writer.writerow(["situation", summary.situation, ""])
     for item in summary.shortlist:
         writer.writerow(["shortlist", item.name, f"{item.fit}. {item.reason} Guidelines: {item.guidelines}"])
+        if item.outcomes:
+            writer.writerow(["outcomes in numbers", item.name, item.outcomes])
     for number, question in enumerate(summary.questions, start=1):
         writer.writerow(["question", str(number), question])
     if summary.notes.strip():
@@ -155,7 +165,8 @@ def visit_pdf(summary: VisitSummary, ladder_png: bytes | None) -> bytes:
     block("My situation", [summary.situation])
     block(
         "My shortlist",
-        [f"- {i.name}: {i.fit}. {i.reason}" for i in summary.shortlist] or ["- No treatments shortlisted yet."],
+        [f"- {i.name}: {i.fit}. {i.reason}" + (f" In numbers: {i.outcomes}" if i.outcomes else "") for i in summary.shortlist]
+        or ["- No treatments shortlisted yet."],
     )
     block("Questions to ask", [f"{n}. {q}" for n, q in enumerate(summary.questions, start=1)])
     if summary.notes.strip():

@@ -143,3 +143,11 @@ STANCE_MEANINGS: dict[str, str] = {
     "not_recommended": "The guideline advises against it.",
     "no_stance": "The guideline does not give a view on it.",
 }
+
+# How sure the evidence behind an outcome figure is (GRADE-style words).
+CERTAINTY: dict[str, str] = {
+    "high": "high: further research is very unlikely to change it",
+    "moderate": "moderate: further research may change it",
+    "low": "low: further research is likely to change it",
+    "very_low": "very low: the figure is very uncertain",
+}

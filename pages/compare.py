@@ -23,7 +23,7 @@ if len(chosen) < 2:
     st.stop()
 
 fitted = fit_for(frame.situation, frame.treatment_table, frame.symptom_labels)
-st.table(comparison_table(fitted, frame.content.evidence, frame.content.sources, chosen))
+st.table(comparison_table(fitted, frame.content.evidence, frame.content.sources, chosen, frame.content.outcomes))
 
 st.header("What matters to you")
 st.markdown(

@@ -4,6 +4,7 @@ from datetime import date
 
 import streamlit as st
 
+from components.compare import outcome_text
 from components.exports import VisitSummary, chart_png, file_name, shortlist_items, visit_csv, visit_markdown, visit_pdf
 from components.fit import fit_for
 from components.frame import draw_frame, seed, shortlist_picker
@@ -57,7 +58,8 @@ if notes:
 
 st.header("Take it with you")
 today = date.today()
-summary = VisitSummary(today, situation_text, warnings, shortlist_items(shortlist), tuple(questions), notes)
+outcomes = {t: outcome_text(t, content.outcomes, content.sources) for t in chosen}
+summary = VisitSummary(today, situation_text, warnings, shortlist_items(shortlist, outcomes), tuple(questions), notes)
 chart = ladder_chart(
     ladder_data(fitted, content.categories),
     content.categories,

@@ -1,6 +1,16 @@
 import pandas as pd
 
-from components.compare import ASPECTS, IMPORTANCE, VALUES, comparison_table, source_label, value_answer, values_table
+from components.compare import (
+    ASPECTS,
+    IMPORTANCE,
+    NO_NUMBERS,
+    VALUES,
+    comparison_table,
+    outcome_text,
+    source_label,
+    value_answer,
+    values_table,
+)
 from components.data import load_content
 from components.fit import fit_for, with_stances
 from components.situation import Situation
@@ -16,21 +26,25 @@ CHOSEN = ("discectomy", "exercise_therapy", "acupuncture")
 
 
 def test_every_option_gets_the_same_questions_in_the_same_order():
-    table = comparison_table(FITTED, CONTENT.evidence, CONTENT.sources, CHOSEN)
+    table = comparison_table(FITTED, CONTENT.evidence, CONTENT.sources, CHOSEN, CONTENT.outcomes)
     assert list(table.index) == list(ASPECTS)
     assert list(table.columns) == ["Microdiscectomy or open discectomy", "Exercise therapy (physiotherapist-led)", "Acupuncture"]
     assert table.notna().all().all() and (table.map(len) > 0).all().all()
 
 
 def test_benefits_and_risks_have_equal_room_and_the_fit_is_stated():
-    table = comparison_table(FITTED, CONTENT.evidence, CONTENT.sources, CHOSEN)
+    table = comparison_table(FITTED, CONTENT.evidence, CONTENT.sources, CHOSEN, CONTENT.outcomes)
     assert table.loc["Possible benefits"].str.len().min() > 40
     assert table.loc["Possible risks"].str.len().min() > 40
     assert table.loc["Fit for you", "Microdiscectomy or open discectomy"].startswith("Fits now.")
 
 
 def test_each_guideline_stance_shows_with_its_year():
-    cell = comparison_table(FITTED, CONTENT.evidence, CONTENT.sources, ["acupuncture"]).loc["What each guideline says"].iloc[0]
+    cell = (
+        comparison_table(FITTED, CONTENT.evidence, CONTENT.sources, ["acupuncture"], CONTENT.outcomes)
+        .loc["What each guideline says"]
+        .iloc[0]
+    )
     assert "ACP 2017: recommended." in cell and "NICE NG59 (2016): advises against." in cell
     assert source_label("ACP 2017", 2017) == "ACP 2017"
 
@@ -59,3 +73,18 @@ def test_time_off_and_speed_answers_come_from_the_data():
     assert value_answer("little_time_off", {**row, "recovery_weeks": float("nan")}) == "? No reliable figure"
     assert value_answer("little_time_off", {**row, "recovery_weeks": 0.0}) == "✔ No time off for the treatment"
     assert isinstance(values_table(FITTED, CHOSEN, dict.fromkeys(VALUES, "a lot")), pd.DataFrame)
+
+
+def test_outcomes_in_numbers_use_one_wording_pattern_and_say_when_there_are_none():
+    table = comparison_table(
+        FITTED, CONTENT.evidence, CONTENT.sources, ["spinal_cord_stimulation", "acupuncture"], CONTENT.outcomes
+    )
+    row = table.loc["Outcomes in numbers"]
+    assert row.iloc[0] == (
+        "48 in 100 people had at least half of their leg pain relieved, compared with 9 in 100 with usual care alone "
+        "(people with nerve pain in the leg after back surgery, in one trial, 6 months). Source: NICE TA159 (2008). How sure: low."
+    )
+    assert row.iloc[1] == NO_NUMBERS
+    for treatment_id in CONTENT.outcomes["treatment_id"]:
+        text = outcome_text(treatment_id, CONTENT.outcomes, CONTENT.sources)
+        assert "Source:" in text and "How sure:" in text

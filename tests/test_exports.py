@@ -22,7 +22,7 @@ SUMMARY = VisitSummary(
     day=date(2026, 11, 26),
     situation="Symptoms: pain spreading down a leg (sciatica). Pain: 8 out of 10.",
     warnings=("Fever or feeling very unwell",),
-    shortlist=shortlist_items(SHORTLIST),
+    shortlist=shortlist_items(SHORTLIST, {"discectomy": "Leg pain eased faster at first (sciatica trials, 12 months)."}),
     questions=("What do you think is causing my pain?", "What are the risks of discectomy for someone like me?"),
     notes="Ask about going back to work – and driving.",
 )
@@ -39,6 +39,7 @@ def test_markdown_holds_situation_shortlist_questions_and_disclaimer():
     assert "- **Microdiscectomy or open discectomy**: fits now." in text
     assert "2. What are the risks of discectomy for someone like me?" in text
     assert "## Warning signs" in text and "Ask about going back to work" in text
+    assert "  - In numbers: Leg pain eased faster at first (sciatica trials, 12 months)." in text
 
 
 def test_csv_has_one_row_per_fact():
