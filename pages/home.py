@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components.frame import draw_frame
+from components.ipdas import ABOUT_BACK_PAIN, THE_DECISION
 from components.selfcheck import self_check
 
 frame = draw_frame("")
@@ -15,6 +16,8 @@ st.markdown(
     "Describe your situation in the sidebar (on a phone, open it with **»** at the top left) and see which options "
     "usually fit now, which come later, and why."
 )
+
+st.markdown(f"**About back pain.** {ABOUT_BACK_PAIN}\n\n**{THE_DECISION}**")
 
 left, right = st.columns(2)
 with left:

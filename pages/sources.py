@@ -4,11 +4,13 @@ import io
 import zipfile
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from components.compare import source_label
 from components.fit import FIT_RULES
 from components.frame import draw_frame
+from components.ipdas import CRITERIA
 from components.vocabulary import OVERALL_STANCES, STANCE_MEANINGS, STANCES
 
 frame = draw_frame("sources")
@@ -53,6 +55,22 @@ st.markdown(
         }[key]
         for key, label in OVERALL_STANCES.items()
     )
+)
+
+st.header("Decision-aid standards")
+st.markdown(
+    "The International Patient Decision Aid Standards (IPDAS) list what a decision aid must do. "
+    "Here is each qualifying and certifying criterion and where this app meets it:"
+)
+st.table(
+    pd.DataFrame(
+        {
+            "Criterion": [c.name for c in CRITERIA],
+            "Kind": [c.kind for c in CRITERIA],
+            "Where in the app": [c.where for c in CRITERIA],
+            "Met": ["✔ yes" if c.met(content) else "✖ not yet" for c in CRITERIA],
+        }
+    ).set_index("Criterion")
 )
 
 st.header("Sources")
