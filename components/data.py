@@ -72,6 +72,7 @@ class Content:
     categories: pd.DataFrame
     about: dict[str, str]
     outcomes: pd.DataFrame
+    glossary: pd.DataFrame
 
 
 def content_dir() -> Path:
@@ -194,6 +195,13 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "uses_needles": pa.Column(str, _one_of(YES_NO)),
             "uses_medicines": pa.Column(str, _one_of(YES_NO)),
             "fact_sources": pa.Column(str),
+        }
+    ),
+    "glossary.csv": pa.DataFrameSchema(
+        {
+            "term": pa.Column(str, pa.Check.str_length(min_value=1, error="must not be empty"), unique=True),
+            "also": pa.Column(str),
+            "explanation": _text(),
         }
     ),
     "outcomes.csv": pa.DataFrameSchema(
@@ -357,4 +365,5 @@ def load_content(directory: Path = DATA_DIR) -> Content:
         categories=tables["categories.csv"],
         about=_about(tables["about.csv"]),
         outcomes=tables["outcomes.csv"],
+        glossary=tables["glossary.csv"],
     )

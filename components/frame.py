@@ -7,6 +7,7 @@ server, the first deep link runs the page file on its own (see STYLE.md).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
@@ -16,6 +17,7 @@ import streamlit as st
 
 from components.data import Content, ContentError, content_dir, data_fingerprint, escape_markdown, load_content
 from components.fit import with_stances
+from components.glossary import terms_in
 from components.pages import PAGES, PageInfo, page
 from components.presentation import PRESENT_KEY, PRESENTATION_CSS, parse_present
 from components.situation import (
@@ -370,3 +372,12 @@ def add_to_shortlist(treatment_id: str) -> None:
 def remove_from_shortlist(treatment_id: str) -> None:
     current = tuple(st.session_state.get(SHORTLIST_STATE, ()))
     st.session_state[SHORTLIST_STATE] = tuple(t for t in current if t != treatment_id)
+
+
+def draw_glossary(frame: Frame, texts: Iterable[str]) -> None:
+    """'Words explained': every glossary term that appears in what this page shows."""
+    found = terms_in(frame.content.glossary, texts)
+    if found.empty:
+        return
+    with st.expander(f"📖 Words explained on this page ({len(found)})"):
+        st.markdown("\n".join(f"- **{row.term}**: {row.explanation}" for row in found.itertuples(index=False)))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.compare import IMPORTANCE, VALUES, comparison_table, values_table
 from components.fit import fit_for
-from components.frame import draw_frame, page_query, shortlist_picker
+from components.frame import draw_frame, draw_glossary, page_query, shortlist_picker
 from components.pages import page
 
 frame = draw_frame("compare")
@@ -23,7 +23,8 @@ if len(chosen) < 2:
     st.stop()
 
 fitted = fit_for(frame.situation, frame.treatment_table, frame.symptom_labels)
-st.table(comparison_table(fitted, frame.content.evidence, frame.content.sources, chosen, frame.content.outcomes))
+comparison = comparison_table(fitted, frame.content.evidence, frame.content.sources, chosen, frame.content.outcomes)
+st.table(comparison)
 
 st.header("What matters to you")
 st.markdown(
@@ -43,3 +44,5 @@ else:
 
 visit = page("visit")
 st.page_link(visit.path, label="Take these to My visit", icon=visit.icon, query_params=page_query(frame.situation, chosen, visit))
+
+draw_glossary(frame, [*comparison.columns, *comparison.to_numpy().ravel()])

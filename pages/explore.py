@@ -5,7 +5,7 @@ import streamlit as st
 from components.data import split_list
 from components.explore import explore_table, fit_counts
 from components.fit import fit_for
-from components.frame import add_to_shortlist, draw_frame, page_query, remove_from_shortlist
+from components.frame import add_to_shortlist, draw_frame, draw_glossary, page_query, remove_from_shortlist
 from components.ladder_view import draw_ladder_strip
 from components.pages import page
 from components.situation import MAX_SHORTLIST, describe
@@ -140,3 +140,8 @@ if chosen_id is not None:
     facts = content.sources[content.sources["id"].isin(split_list(row["fact_sources"]))]
     if not facts.empty:
         st.caption("Facts above come from: " + "; ".join(f"[{f.short_name}]({f.url})" for f in facts.itertuples(index=False)))
+
+shown = table[["name", "reason", "typical_use", "when_considered", "guideline_stances"]].to_numpy().ravel().tolist()
+if chosen_id is not None:
+    shown += [str(value) for value in fitted.set_index("id").loc[chosen_id].to_dict().values()]
+draw_glossary(frame, shown)

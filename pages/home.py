@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.frame import draw_frame
+from components.frame import draw_frame, draw_glossary
 from components.ipdas import ABOUT_BACK_PAIN, THE_DECISION
 from components.selfcheck import self_check
 
@@ -47,7 +47,7 @@ for sign in check.signs:
 
 st.header("What a back pain doctor does")
 st.markdown(
-    "- **Finds out what is going on.** They ask about your pain and health, examine you, and order a scan "
+    DOCTOR := "- **Finds out what is going on.** They ask about your pain and health, examine you, and order a scan "
     "such as an MRI only when the result would change your care.\n"
     "- **Makes a diagnosis and a plan.** They explain the likely cause and agree a treatment plan that fits you.\n"
     "- **Offers procedures when needed.** Some do minimally invasive treatments, such as injections "
@@ -69,3 +69,5 @@ if not situation.flags:
     st.caption("You have not ticked any warning signs.")
 
 st.page_link("pages/explore.py", label="Explore treatments for your situation", icon="🔎", query_params=situation.to_query())
+
+draw_glossary(frame, [ABOUT_BACK_PAIN, THE_DECISION, DOCTOR, *flags["help"], *(sign.because for sign in check.signs)])

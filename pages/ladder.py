@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from components.frame import draw_frame
-from components.ladder_view import draw_ladder_charts
+from components.frame import draw_frame, draw_glossary
+from components.ladder_view import draw_ladder_charts, ladder_frame_data
 
 frame = draw_frame("ladder")
 
@@ -13,3 +13,5 @@ st.markdown(
     "earlier steps have not helped enough. Warning signs skip the ladder."
 )
 draw_ladder_charts(frame)
+data = ladder_frame_data(frame)
+draw_glossary(frame, [*data["treatment"], *data["reason"]])

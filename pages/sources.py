@@ -9,7 +9,7 @@ import streamlit as st
 
 from components.compare import source_label
 from components.fit import FIT_RULES
-from components.frame import draw_frame
+from components.frame import draw_frame, draw_glossary
 from components.ipdas import CRITERIA
 from components.vocabulary import OVERALL_STANCES, STANCE_MEANINGS, STANCES
 
@@ -109,3 +109,5 @@ st.download_button(
     mime="application/zip",
     on_click="ignore",
 )
+
+draw_glossary(frame, [*FIT_RULES, *STANCE_MEANINGS.values()])

@@ -7,7 +7,7 @@ import streamlit as st
 from components.compare import outcome_text
 from components.exports import VisitSummary, chart_png, file_name, shortlist_items, visit_csv, visit_markdown, visit_pdf
 from components.fit import fit_for
-from components.frame import draw_frame, seed, shortlist_picker
+from components.frame import draw_frame, draw_glossary, seed, shortlist_picker
 from components.ladder import current_step, ladder_chart, ladder_data
 from components.questions import questions_for
 from components.situation import describe
@@ -88,3 +88,5 @@ downloads[2].download_button(
     mime="application/pdf",
     on_click="ignore",
 )
+
+draw_glossary(frame, [situation_text, *questions, *shortlist.get("name", []), *shortlist.get("reason", [])])

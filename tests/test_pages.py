@@ -198,7 +198,7 @@ def test_ladder_page_draws_three_charts_each_with_a_caption_and_text(params):
         "3. How invasive, and how long to recover",
     ]
     assert len(at.caption) >= 4  # the disclaimer plus one caption per chart
-    assert [e.label for e in at.expander] == ["The ladder as text", "The timing as text", "Invasiveness and recovery as text"]
+    assert [e.label for e in at.expander][:3] == ["The ladder as text", "The timing as text", "Invasiveness and recovery as text"]
     page = texts(at)
     if "flags" in params:
         assert "Emergency" in at.error[0].value
@@ -349,3 +349,14 @@ def test_the_link_to_this_view_reopens_the_same_view_in_a_fresh_session(page):
     if at.table:
         assert fresh.table[0].value.equals(at.table[0].value)
     assert link_shown(fresh) == link
+
+
+
+def test_medical_words_on_a_page_are_explained():
+    at = open_app("pages/explore.py", **SCIATICA)
+    glossary = next(e for e in at.expander if e.label.startswith("📖 Words explained on this page"))
+    explained = "\n".join(m.value for m in glossary.markdown)
+    for term in ("sciatica", "NSAIDs", "epidural", "discectomy", "opioids"):
+        assert f"- **{term}**:" in explained, term
+    at.switch_page("pages/visit.py").run()
+    assert any(e.label.startswith("📖 Words explained") for e in at.expander)
