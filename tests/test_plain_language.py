@@ -15,7 +15,7 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 MAX_MEDIAN_GRADE = 8
 # Cells shorter than this are labels, not sentences: grade formulas mean little on them.
 MIN_WORDS = 6
-TECHNICAL_COLUMNS = {"id", "citation", "url", "short_name", "organisation"}
+TECHNICAL_COLUMNS = {"id", "citation", "url", "short_name", "organisation", "treatment_id", "source_id", "also"}
 
 
 def data_texts() -> list[tuple[str, str]]:
@@ -26,6 +26,8 @@ def data_texts() -> list[tuple[str, str]]:
         "symptoms.csv": content.symptoms,
         "red_flags.csv": content.red_flags,
         "categories.csv": content.categories,
+        "glossary.csv": content.glossary,
+        "outcomes.csv": content.outcomes,
     }
     texts = []
     for file, table in tables.items():
