@@ -351,7 +351,6 @@ def test_the_link_to_this_view_reopens_the_same_view_in_a_fresh_session(page):
     assert link_shown(fresh) == link
 
 
-
 def test_medical_words_on_a_page_are_explained():
     at = open_app("pages/explore.py", **SCIATICA)
     glossary = next(e for e in at.expander if e.label.startswith("📖 Words explained on this page"))
