@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install install-dev chromium lint check-data check-requirements load-test clean
+.PHONY: run test install install-dev chromium lint check-data check-requirements load-test bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ test: install-dev chromium lint check-data check-requirements
 # 30 concurrent browser sessions against one server (slow: several minutes on 2 cores).
 load-test: install-dev chromium
 	$(BIN)/python benchmarks/load_test.py --sessions 30
+
+# Speed and memory against a bare floor app; prints the table the README shows.
+bench: install-dev chromium
+	$(BIN)/python benchmarks/bench.py --runs 5
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,188 @@
+"""Speed and memory of the app against a floor app (`make bench`).
+
+Measures, on loopback, in the system Chromium:
+- /explore and /ladder: navigation to fully drawn, and a sidebar change to fully drawn again,
+  app and floor interleaved, medians of several runs, app/floor ratios;
+- server side: warm script time per page (AppTest reruns, median);
+- cold start: process start to the first page fully drawn (app and floor);
+- server memory per extra open session.
+Prints one Markdown table. The machine is noisy: runs are interleaved and medians reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from playwright.sync_api import Page, sync_playwright  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from benchmarks.floor import write_floor_app  # noqa: E402
+from benchmarks.server import CHROMIUM_ARGS, ROOT, AppServer  # noqa: E402
+from components.pages import PAGES  # noqa: E402
+
+QUERY = "symptoms=leg_pain,numbness&pain=6&function=some&duration=subacute&tried=medications"
+DRAWN = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.dataset.testScriptState !== 'notRunning') return false;
+  const charts = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')];
+  const tables = [...document.querySelectorAll('[data-testid="stDataFrame"]')];
+  return charts.every(c => c.querySelector('canvas, svg')) && tables.every(t => t.querySelector('canvas'));
+}"""
+
+
+def fully_drawn(page: Page) -> None:
+    page.wait_for_timeout(50)  # let a triggered rerun start
+    page.wait_for_function(DRAWN, timeout=60_000, polling=20)
+
+
+def load_time(page: Page, url: str) -> float:
+    start = time.perf_counter()
+    page.goto(url)
+    fully_drawn(page)
+    return time.perf_counter() - start
+
+
+# Resolves when the app has gone through a run after the next input: a MutationObserver sees
+# every change of the script state, however short the run.
+WATCH_NEXT_RUN = """() => { const app = document.querySelector('[data-testid="stApp"]');
+  window.__nextRun = new Promise(resolve => { let running = false;
+    const observer = new MutationObserver(() => {
+      const state = app.dataset.testScriptState;
+      if (state === 'running') running = true;
+      if (running && state === 'notRunning') { observer.disconnect(); resolve(true); }
+    });
+    observer.observe(app, { attributes: true, attributeFilter: ['data-test-script-state'] });
+  }); }"""
+
+
+def rerun_time(page: Page) -> float:
+    """A sidebar change (the pain slider, by keyboard) until the page is fully drawn again."""
+    slider = page.get_by_test_id("stSidebar").get_by_role("slider")
+    slider.focus()
+    key = "ArrowRight" if int(slider.input_value()) < 10 else "ArrowLeft"
+    page.evaluate(WATCH_NEXT_RUN)
+    start = time.perf_counter()
+    page.keyboard.press(key)
+    page.evaluate("() => window.__nextRun")
+    fully_drawn(page)
+    return time.perf_counter() - start
+
+
+def browser_timings(app: AppServer, floor: AppServer, runs: int) -> dict[str, tuple[float, float]]:
+    results: dict[str, tuple[float, float]] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for path in ("explore", "ladder"):
+            loads: dict[str, list[float]] = {"app": [], "floor": []}
+            reruns: dict[str, list[float]] = {"app": [], "floor": []}
+            for _ in range(runs):
+                for name, server in (("app", app), ("floor", floor)):  # interleaved pairs
+                    page = browser.new_page(viewport={"width": 1280, "height": 720})
+                    loads[name].append(
+                        load_time(page, f"{server.url}/{'' if path == 'explore' and name == 'floor' else path}?{QUERY}")
+                    )
+                    reruns[name].append(statistics.median(rerun_time(page) for _ in range(3)))
+                    page.close()
+            results[f"/{path} load"] = (statistics.median(loads["app"]), statistics.median(loads["floor"]))
+            results[f"/{path} rerun"] = (statistics.median(reruns["app"]), statistics.median(reruns["floor"]))
+        browser.close()
+    return results
+
+
+def warm_script_ms(runs: int) -> dict[str, float]:
+    times = {}
+    for info in PAGES:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        for key, value in (part.split("=") for part in QUERY.split("&")):
+            at.query_params[key] = value
+        at.query_params["t"] = "discectomy,exercise_therapy"
+        at.run()
+        if info.url_path:
+            at.switch_page(info.path).run()
+        at.run()
+        samples = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            at.run()
+            samples.append((time.perf_counter() - start) * 1000)
+        times["/" + info.url_path] = statistics.median(samples)
+    return times
+
+
+def cold_start(script: str, cwd: Path, path: str) -> float:
+    started = time.perf_counter()
+    server = AppServer(script=script, cwd=cwd)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 720})
+            page.goto(f"{server.url}/{path}?{QUERY}")
+            fully_drawn(page)
+            elapsed = time.perf_counter() - started
+            browser.close()
+    finally:
+        server.stop()
+    return elapsed
+
+
+def memory_per_session(server: AppServer, sessions: int) -> float:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        warm = browser.new_page()
+        warm.goto(f"{server.url}/explore?{QUERY}")
+        fully_drawn(warm)
+        time.sleep(1)
+        before = server.rss_mib()
+        pages = []
+        for i in range(sessions):
+            page = browser.new_context().new_page()
+            page.goto(f"{server.url}/explore?{QUERY.replace('pain=6', f'pain={i % 11}')}")
+            fully_drawn(page)
+            pages.append(page)
+        time.sleep(2)
+        after = server.rss_mib()
+        browser.close()
+    return (after - before) / sessions
+
+
+def main(runs: int) -> int:
+    folder = Path(tempfile.mkdtemp(prefix="backpain-floor-"))
+    floor_script = write_floor_app(folder)
+    app, floor = AppServer(), AppServer(script=str(floor_script), cwd=folder)
+    try:
+        browser = browser_timings(app, floor, runs)
+        app_memory = memory_per_session(app, 10)
+        floor_memory = memory_per_session(floor, 10)
+    finally:
+        app.stop()
+        floor.stop()
+    cold_app = statistics.median(cold_start("app.py", ROOT, "explore") for _ in range(3))
+    cold_floor = statistics.median(cold_start(str(floor_script), folder, "") for _ in range(3))
+    warm = warm_script_ms(15)
+
+    print("| measure | app | floor | app/floor | target |")
+    print("|---|---|---|---|---|")
+    for name, (mine, base) in browser.items():
+        print(
+            f"| {name} (browser, median of {runs}) | {mine * 1000:.0f} ms | {base * 1000:.0f} ms | {mine / base:.2f} | ≤ 1.10 |"
+        )
+    print(
+        f"| cold start to /explore drawn (median of 3) | {cold_app:.2f} s | {cold_floor:.2f} s | {cold_app / cold_floor:.2f} | ≤ 1.2 |"
+    )
+    print(f"| server memory per extra session (10 sessions) | {app_memory:.2f} MiB | {floor_memory:.2f} MiB | | < 1 MB |")
+    for path, ms in warm.items():
+        print(f"| warm server-side rerun of {path} (AppTest, median of 15) | {ms:.1f} ms | | | < 30 ms |")
+    return 0
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    sys.exit(main(parser.parse_args().runs))
