@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -52,18 +51,23 @@ def _charts(
     present: bool,
     _data: pd.DataFrame,
     _categories: pd.DataFrame,
-) -> tuple[alt.LayerChart, alt.LayerChart, alt.Chart]:
+) -> tuple[tuple[dict, str], ...]:
+    """The three charts as Vega-Lite specs with their text versions. Turning an Altair chart into a
+    spec (with schema validation) costs about 30 ms a chart, so it is done once per situation."""
     here = current_step(situation)
     return (
-        ladder_chart(_data, _categories, here, emergency, highlight, present),
-        timing_chart(_data, _categories, situation.duration, highlight, present),
-        recovery_chart(_data, _categories, highlight, present),
+        (ladder_chart(_data, _categories, here, emergency, highlight, present).to_dict(), ladder_text(_data, here, emergency)),
+        (
+            timing_chart(_data, _categories, situation.duration, highlight, present).to_dict(),
+            timing_text(_data, situation.duration),
+        ),
+        (recovery_chart(_data, _categories, highlight, present).to_dict(), recovery_text(_data)),
     )
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _strip(content_key: tuple, situation: Situation, emergency: bool, present: bool, _data: pd.DataFrame) -> alt.LayerChart:
-    return ladder_strip(_data, current_step(situation), emergency, present)
+def _strip(content_key: tuple, situation: Situation, emergency: bool, present: bool, _data: pd.DataFrame) -> dict:
+    return ladder_strip(_data, current_step(situation), emergency, present).to_dict()
 
 
 def _is_emergency(frame: Frame) -> bool:
@@ -80,8 +84,8 @@ def _take_chart_selection(key: str) -> None:
 def draw_ladder_strip(frame: Frame) -> None:
     """The small ladder that heads Explore."""
     data = ladder_frame_data(frame)
-    st.altair_chart(
-        _strip(frame.content_key, frame.situation, _is_emergency(frame), frame.present, data),
+    st.vega_lite_chart(
+        spec=_strip(frame.content_key, frame.situation, _is_emergency(frame), frame.present, data),
         width="stretch",
         height=STRIP_HEIGHT + 40,  # the plot plus the step names above it
         alt=f"Small escalation ladder: you are at step {current_step(frame.situation)} of 5; "
@@ -101,7 +105,7 @@ def draw_ladder_charts(frame: Frame) -> None:
     highlight = st.session_state.get(HIGHLIGHT_KEY)
     emergency = _is_emergency(frame)
     here = current_step(frame.situation)
-    ladder, timing, recovery = _charts(
+    (ladder, ladder_words), (timing, timing_words), (recovery, recovery_words) = _charts(
         frame.content_key, frame.situation, emergency, highlight, frame.present, data, frame.content.categories
     )
 
@@ -115,7 +119,7 @@ def draw_ladder_charts(frame: Frame) -> None:
             "Escalation ladder from self-care to surgery with each treatment on its step; "
             + ("emergency: the ladder does not apply." if emergency else f"you are at step {here}."),
             "The ladder as text",
-            ladder_text(data, here, emergency),
+            ladder_words,
         ),
         (
             "2. When each option is usually considered",
@@ -125,7 +129,7 @@ def draw_ladder_charts(frame: Frame) -> None:
             "content",
             "Weeks since the pain began when each option is usually considered, with your duration marked.",
             "The timing as text",
-            timing_text(data, frame.situation.duration),
+            timing_words,
         ),
         (
             "3. How invasive, and how long to recover",
@@ -135,14 +139,14 @@ def draw_ladder_charts(frame: Frame) -> None:
             RECOVERY_HEIGHT + (200 if frame.present else 0),
             "Invasiveness against typical recovery time in weeks, one mark per treatment.",
             "Invasiveness and recovery as text",
-            recovery_text(data),
+            recovery_words,
         ),
     )
     for key, (heading, caption, chart, height, alt_text, text_label, text) in zip(CHART_KEYS, panels, strict=True):
         st.subheader(heading)
         st.caption(caption)
-        st.altair_chart(
-            chart,
+        st.vega_lite_chart(
+            spec=chart,
             width="stretch",
             height=height,
             key=key,

@@ -60,12 +60,15 @@ st.header("Take it with you")
 today = date.today()
 outcomes = {t: outcome_text(t, content.outcomes, content.sources) for t in chosen}
 summary = VisitSummary(today, situation_text, warnings, shortlist_items(shortlist, outcomes), tuple(questions), notes)
-chart = ladder_chart(
-    ladder_data(fitted, content.categories),
-    content.categories,
-    current_step(situation),
-    bool(set(situation.flags) & frame.emergency_flags),
-)
+emergency = bool(set(situation.flags) & frame.emergency_flags)
+
+
+def pdf_with_ladder() -> bytes:
+    """Built only when the PDF button is clicked: it draws the ladder and loads the PDF libraries."""
+    chart = ladder_chart(ladder_data(fitted, content.categories), content.categories, current_step(situation), emergency)
+    return visit_pdf(summary, chart_png(chart))
+
+
 downloads = st.columns(3)
 downloads[0].download_button(
     "Download as text (Markdown)",
@@ -83,7 +86,7 @@ downloads[1].download_button(
 )
 downloads[2].download_button(
     "Download a one-page PDF",
-    lambda: visit_pdf(summary, chart_png(chart)),  # built only when clicked: it loads the PDF and image libraries
+    pdf_with_ladder,
     file_name=file_name(today, "pdf"),
     mime="application/pdf",
     on_click="ignore",
