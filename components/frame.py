@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from components.data import Content, ContentError, content_dir, data_fingerprint, escape_markdown, load_content
-from components.fit import with_stances
+from components.fit import fit_for, with_stances
 from components.glossary import terms_in
 from components.pages import PAGES, PageInfo, page
 from components.presentation import PRESENT_KEY, PRESENTATION_CSS, parse_present
@@ -86,6 +86,16 @@ class Frame:
         flags = self.content.red_flags
         return set(flags.loc[flags["tier"] == "emergency", "id"])
 
+    @property
+    def emergency(self) -> bool:
+        """Whether the person ticked an emergency-tier warning sign."""
+        return bool(set(self.situation.flags) & self.emergency_flags)
+
+    @property
+    def fitted(self) -> pd.DataFrame:
+        """Every treatment with its fit and reason for this situation (computed once per situation)."""
+        return cached_fit(self.directory, self.fingerprint, self.situation)
+
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def cached_content(directory: str, fingerprint: tuple[tuple[str, int, int], ...]) -> Content:
@@ -98,6 +108,14 @@ def cached_content(directory: str, fingerprint: tuple[tuple[str, int, int], ...]
 def cached_treatment_table(directory: str, fingerprint: tuple[tuple[str, int, int], ...]) -> pd.DataFrame:
     content = cached_content(directory, fingerprint)
     return with_stances(content.treatments, content.evidence, content.sources)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def cached_fit(directory: str, fingerprint: tuple[tuple[str, int, int], ...], situation: Situation) -> pd.DataFrame:
+    # Shared by every page and chart that needs the fit; the situation holds no free text.
+    content = cached_content(directory, fingerprint)
+    labels = dict(zip(content.symptoms["id"], content.symptoms["label"], strict=True))
+    return fit_for(situation, cached_treatment_table(directory, fingerprint), labels)
 
 
 def _url_params() -> dict[str, list[str]]:
@@ -327,15 +345,16 @@ def draw_frame(url_path: str) -> Frame:
     _banners(situation, content.red_flags)
     _ignored_notice(ignored)
     st.caption(DISCLAIMER)
+    query = page_query(situation, shortlist, info)
     # In the page itself, not only the sidebar: phones and presentation mode keep the sidebar closed.
     with st.popover("🔗 Link to this view", help="The address of this page with your situation, to share or reopen."):
-        st.code(link_to_view(info, page_query(situation, shortlist, info)), language=None, wrap_lines=True)
+        st.code(link_to_view(info, query), language=None, wrap_lines=True)
         st.caption(
             "Copy it with the button on the right. It opens this page with this situation, for someone else or for you later."
         )
     if present:
         st.button("Leave presentation mode", on_click=_leave_presentation, key="leave_present")
-    _write_url(page_query(situation, shortlist, info))
+    _write_url(query)
     return Frame(situation, content, fingerprint, str(directory), shortlist, present, arrived)
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 import pandas as pd
 
 from components.data import split_list
 
 
+@lru_cache(maxsize=256)  # terms rarely change: compile each once, not on every rerun
 def _pattern(term: str, also: str) -> re.Pattern[str]:
     words = [term, *split_list(also)]
     return re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", re.IGNORECASE)

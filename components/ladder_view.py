@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.fit import fit_for
 from components.frame import Frame
 from components.ladder import (
     SELECTION,
@@ -30,16 +29,13 @@ CHART_KEYS = ("chart_ladder", "chart_timing", "chart_recovery")
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _ladder_data(
-    content_key: tuple, situation: Situation, _table: pd.DataFrame, _categories: pd.DataFrame, _labels: dict
-) -> pd.DataFrame:
+def _ladder_data(content_key: tuple, situation: Situation, _fitted: pd.DataFrame, _categories: pd.DataFrame) -> pd.DataFrame:
     # Keyed by the content version and the situation; the underscored arguments follow from those.
-    return ladder_data(fit_for(situation, _table, _labels), _categories)
+    return ladder_data(_fitted, _categories)
 
 
 def ladder_frame_data(frame: Frame) -> pd.DataFrame:
-    content = frame.content
-    return _ladder_data(frame.content_key, frame.situation, frame.treatment_table, content.categories, frame.symptom_labels)
+    return _ladder_data(frame.content_key, frame.situation, frame.fitted, frame.content.categories)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -70,10 +66,6 @@ def _strip(content_key: tuple, situation: Situation, emergency: bool, present: b
     return ladder_strip(_data, current_step(situation), emergency, present).to_dict()
 
 
-def _is_emergency(frame: Frame) -> bool:
-    return bool(set(frame.situation.flags) & frame.emergency_flags)
-
-
 def _take_chart_selection(key: str) -> None:
     """A click on a legend entry or mark in any chart becomes the highlight for all three."""
     event = st.session_state.get(key)
@@ -85,7 +77,7 @@ def draw_ladder_strip(frame: Frame) -> None:
     """The small ladder that heads Explore."""
     data = ladder_frame_data(frame)
     st.vega_lite_chart(
-        spec=_strip(frame.content_key, frame.situation, _is_emergency(frame), frame.present, data),
+        spec=_strip(frame.content_key, frame.situation, frame.emergency, frame.present, data),
         width="stretch",
         height=STRIP_HEIGHT + 40,  # the plot plus the step names above it
         alt=f"Small escalation ladder: you are at step {current_step(frame.situation)} of 5; "
@@ -93,8 +85,9 @@ def draw_ladder_strip(frame: Frame) -> None:
     )
 
 
-def draw_ladder_charts(frame: Frame) -> None:
-    """The three charts of the ladder page, each with a caption and a text alternative."""
+def draw_ladder_charts(frame: Frame) -> pd.DataFrame:
+    """The three charts of the ladder page, each with a caption and a text alternative; returns
+    the treatments they show (for the page's glossary)."""
     data = ladder_frame_data(frame)
     category_labels = list(frame.content.categories.set_index("id").loc[list(CATEGORIES), "label"])
     st.pills(
@@ -103,7 +96,7 @@ def draw_ladder_charts(frame: Frame) -> None:
         key=HIGHLIGHT_KEY,
     )
     highlight = st.session_state.get(HIGHLIGHT_KEY)
-    emergency = _is_emergency(frame)
+    emergency = frame.emergency
     here = current_step(frame.situation)
     (ladder, ladder_words), (timing, timing_words), (recovery, recovery_words) = _charts(
         frame.content_key, frame.situation, emergency, highlight, frame.present, data, frame.content.categories
@@ -156,3 +149,4 @@ def draw_ladder_charts(frame: Frame) -> None:
         )
         with st.expander(text_label):
             st.markdown(text)
+    return data

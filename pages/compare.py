@@ -3,7 +3,6 @@
 import streamlit as st
 
 from components.compare import IMPORTANCE, VALUES, comparison_table, values_table
-from components.fit import fit_for
 from components.frame import draw_frame, draw_glossary, page_query, shortlist_picker
 from components.pages import page
 
@@ -22,7 +21,7 @@ if len(chosen) < 2:
     )
     st.stop()
 
-fitted = fit_for(frame.situation, frame.treatment_table, frame.symptom_labels)
+fitted = frame.fitted
 comparison = comparison_table(fitted, frame.content.evidence, frame.content.sources, chosen, frame.content.outcomes)
 st.table(comparison)
 

@@ -4,7 +4,6 @@ import streamlit as st
 
 from components.data import split_list
 from components.explore import explore_table, fit_counts
-from components.fit import fit_for
 from components.frame import add_to_shortlist, draw_frame, draw_glossary, page_query, remove_from_shortlist
 from components.ladder_view import draw_ladder_strip
 from components.pages import page
@@ -32,7 +31,7 @@ if {"neck_pain", "arm_pain"} & set(situation.symptoms):
 draw_ladder_strip(frame)
 st.page_link("pages/ladder.py", label="See the full escalation ladder", icon="🪜", query_params=situation.to_query())
 
-fitted = fit_for(situation, frame.treatment_table, frame.symptom_labels)
+fitted = frame.fitted
 category_labels = dict(zip(content.categories["id"], content.categories["label"], strict=True))
 
 filters = st.columns([3, 2], gap="large")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.frame import draw_frame, draw_glossary
-from components.ladder_view import draw_ladder_charts, ladder_frame_data
+from components.ladder_view import draw_ladder_charts
 
 frame = draw_frame("ladder")
 
@@ -12,6 +12,5 @@ st.markdown(
     "Most back pain is treated step by step: start with self-care and first-line care, and move up only if "
     "earlier steps have not helped enough. Warning signs skip the ladder."
 )
-draw_ladder_charts(frame)
-data = ladder_frame_data(frame)
+data = draw_ladder_charts(frame)
 draw_glossary(frame, [*data["treatment"], *data["reason"]])

@@ -6,7 +6,6 @@ import streamlit as st
 
 from components.compare import outcome_text
 from components.exports import VisitSummary, chart_png, file_name, shortlist_items, visit_csv, visit_markdown, visit_pdf
-from components.fit import fit_for
 from components.frame import draw_frame, draw_glossary, seed, shortlist_picker
 from components.ladder import current_step, ladder_chart, ladder_data
 from components.questions import questions_for
@@ -29,7 +28,7 @@ warnings = tuple(flags.loc[list(situation.flags), "label"])
 
 st.header("My shortlist")
 chosen = shortlist_picker(frame, "Treatments to ask about (up to 4)")
-fitted = fit_for(situation, frame.treatment_table, frame.symptom_labels)
+fitted = frame.fitted
 shortlist = fitted.set_index("id").loc[list(chosen)].reset_index()
 if shortlist.empty:
     st.caption("No treatments yet: choose some above, or add them from Explore or Compare.")
@@ -60,7 +59,7 @@ st.header("Take it with you")
 today = date.today()
 outcomes = {t: outcome_text(t, content.outcomes, content.sources) for t in chosen}
 summary = VisitSummary(today, situation_text, warnings, shortlist_items(shortlist, outcomes), tuple(questions), notes)
-emergency = bool(set(situation.flags) & frame.emergency_flags)
+emergency = frame.emergency
 
 
 def pdf_with_ladder() -> bytes:
