@@ -7,8 +7,9 @@ server, the first deep link runs the page file on its own (see STYLE.md).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import wraps
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -171,10 +172,21 @@ def _write_url(query: dict[str, str]) -> None:
     st.session_state[URL_KEY] = wanted
 
 
+def _by_the_person(callback: Callable[..., None]) -> Callable[..., None]:
+    """Mark a frame callback's rerun as the person's own change (see CHANGED_HERE)."""
+
+    @wraps(callback)
+    def marked(*args: object) -> None:
+        st.session_state[CHANGED_HERE] = True
+        callback(*args)
+
+    return marked
+
+
+@_by_the_person
 def _store_widgets() -> None:
     """Widget callback: the widgets are the person's latest word on their situation."""
     state = st.session_state
-    state[CHANGED_HERE] = True
     state[STATE_KEY] = from_choices(
         symptoms=state.get(WIDGET_KEYS["symptoms"]),
         pain=state.get(WIDGET_KEYS["pain"], 0),
@@ -209,14 +221,14 @@ def _seed_widgets(situation: Situation, flag_ids: list[str], arrived: bool) -> N
         seed(key, value, arrived)
 
 
+@_by_the_person
 def _set_present() -> None:
     st.session_state[PRESENT_KEY] = bool(st.session_state.get(PRESENT_WIDGET))
-    st.session_state[CHANGED_HERE] = True
 
 
+@_by_the_person
 def _leave_presentation() -> None:
     st.session_state[PRESENT_KEY] = False
-    st.session_state[CHANGED_HERE] = True
 
 
 def _sidebar(situation: Situation, shortlist: tuple[str, ...], content: Content, info: PageInfo, arrived: bool) -> None:
@@ -259,38 +271,23 @@ def _sidebar(situation: Situation, shortlist: tuple[str, ...], content: Content,
             key=WIDGET_KEYS["pain"],
             on_change=_store_widgets,
         )
-        st.radio(
-            "How much does it affect daily life?",
-            list(FUNCTION),
-            format_func=FUNCTION.get,
-            index=None,
-            key=WIDGET_KEYS["function"],
-            on_change=_store_widgets,
-        )
-        st.radio(
-            "How long have you had this episode?",
-            list(DURATIONS),
-            format_func=DURATIONS.get,
-            index=None,
-            key=WIDGET_KEYS["duration"],
-            on_change=_store_widgets,
-        )
-        st.multiselect(
-            "What have you already tried?",
-            list(TRIED),
-            format_func=TRIED.get,
-            key=WIDGET_KEYS["tried"],
-            on_change=_store_widgets,
-            placeholder="Nothing yet",
-        )
-        st.multiselect(
-            "Your spine history",
-            list(HISTORY),
-            format_func=HISTORY.get,
-            key=WIDGET_KEYS["history"],
-            on_change=_store_widgets,
-            placeholder="None",
-        )
+        for field, label, choices in (
+            ("function", "How much does it affect daily life?", FUNCTION),
+            ("duration", "How long have you had this episode?", DURATIONS),
+        ):
+            st.radio(label, list(choices), format_func=choices.get, index=None, key=WIDGET_KEYS[field], on_change=_store_widgets)
+        for field, label, choices, placeholder in (
+            ("tried", "What have you already tried?", TRIED, "Nothing yet"),
+            ("history", "Your spine history", HISTORY, "None"),
+        ):
+            st.multiselect(
+                label,
+                list(choices),
+                format_func=choices.get,
+                key=WIDGET_KEYS[field],
+                on_change=_store_widgets,
+                placeholder=placeholder,
+            )
         st.markdown("**Warning signs.** Tick any you have now:")
         for flag in flags.itertuples(index=False):
             st.checkbox(flag.label, key=FLAG_PREFIX + flag.id, help=flag.help, on_change=_store_widgets)
@@ -358,10 +355,10 @@ def draw_frame(url_path: str) -> Frame:
     return Frame(situation, content, fingerprint, str(directory), shortlist, present, arrived)
 
 
+@_by_the_person
 def _store_shortlist() -> None:
     chosen = st.session_state.get(SHORTLIST_WIDGET) or []
     st.session_state[SHORTLIST_STATE] = tuple(chosen[:MAX_SHORTLIST])
-    st.session_state[CHANGED_HERE] = True
 
 
 def shortlist_picker(frame: Frame, label: str) -> tuple[str, ...]:
@@ -381,6 +378,7 @@ def shortlist_picker(frame: Frame, label: str) -> tuple[str, ...]:
     return tuple(st.session_state.get(SHORTLIST_STATE, frame.shortlist))
 
 
+@_by_the_person
 def add_to_shortlist(treatment_id: str) -> None:
     """Button callback (Explore): add one treatment, keeping at most four."""
     current = tuple(st.session_state.get(SHORTLIST_STATE, ()))
@@ -388,6 +386,7 @@ def add_to_shortlist(treatment_id: str) -> None:
         st.session_state[SHORTLIST_STATE] = (*current, treatment_id)
 
 
+@_by_the_person
 def remove_from_shortlist(treatment_id: str) -> None:
     current = tuple(st.session_state.get(SHORTLIST_STATE, ()))
     st.session_state[SHORTLIST_STATE] = tuple(t for t in current if t != treatment_id)

@@ -68,27 +68,13 @@ def pdf_with_ladder() -> bytes:
     return visit_pdf(summary, chart_png(chart))
 
 
-downloads = st.columns(3)
-downloads[0].download_button(
-    "Download as text (Markdown)",
-    visit_markdown(summary),
-    file_name=file_name(today, "md"),
-    mime="text/markdown",
-    on_click="ignore",
+downloads = (
+    ("Download as text (Markdown)", visit_markdown(summary), "md", "text/markdown"),
+    ("Download as a spreadsheet (CSV)", visit_csv(summary), "csv", "text/csv"),
+    ("Download a one-page PDF", pdf_with_ladder, "pdf", "application/pdf"),
 )
-downloads[1].download_button(
-    "Download as a spreadsheet (CSV)",
-    visit_csv(summary),
-    file_name=file_name(today, "csv"),
-    mime="text/csv",
-    on_click="ignore",
-)
-downloads[2].download_button(
-    "Download a one-page PDF",
-    pdf_with_ladder,
-    file_name=file_name(today, "pdf"),
-    mime="application/pdf",
-    on_click="ignore",
-)
+for column, (label, data, extension, mime) in zip(st.columns(len(downloads)), downloads, strict=True):
+    # on_click="ignore": a download must not rerun the page (and retire the other buttons' files).
+    column.download_button(label, data, file_name=file_name(today, extension), mime=mime, on_click="ignore")
 
 draw_glossary(frame, [situation_text, *questions, *shortlist.get("name", []), *shortlist.get("reason", [])])
