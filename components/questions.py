@@ -52,7 +52,8 @@ def questions_for(
         name = row["name"]
         questions.append(f"How could {name.lower()} help me, how soon, and for how long?")
         questions.append(f"What are the risks of {name.lower()} for someone like me?")
-        if row["fit"] == "later step":
+        # With a warning sign every option waits for the doctor: that is not "a later step".
+        if row["fit"] == "later step" and not situation.flags:
             questions.append(f"{name} is usually a later step. What should I try first?")
         if row["overall_stance"] in ("disagree", "not_recommended"):
             word = "advise against" if row["overall_stance"] == "not_recommended" else "disagree about"

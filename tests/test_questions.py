@@ -55,3 +55,9 @@ def test_a_new_mild_episode_gets_the_basic_questions_only():
         "Do I need any tests or scans now? Why, or why not?",
         "What warning signs should make me get help quickly?",
     ]
+
+
+def test_a_warning_sign_does_not_turn_every_option_into_a_later_step_question():
+    situation = Situation(symptoms=("back_pain",), pain=5, duration="acute", flags=("fever",))
+    questions = questions_for(situation, shortlist(situation, ["exercise_therapy"]), FLAGS)
+    assert not [q for q in questions if "usually a later step" in q]
