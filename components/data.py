@@ -10,6 +10,7 @@ import os
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -73,6 +74,30 @@ class Content:
     about: dict[str, str]
     outcomes: pd.DataFrame
     glossary: pd.DataFrame
+
+    # Lookups every page needs, worked out once per loaded version of the content.
+    @cached_property
+    def symptom_labels(self) -> dict[str, str]:
+        return dict(zip(self.symptoms["id"], self.symptoms["label"], strict=True))
+
+    @cached_property
+    def category_labels(self) -> dict[str, str]:
+        return dict(zip(self.categories["id"], self.categories["label"], strict=True))
+
+    @cached_property
+    def treatment_ids(self) -> tuple[str, ...]:
+        return tuple(self.treatments["id"])
+
+    @cached_property
+    def treatment_names(self) -> dict[str, str]:
+        """Treatment names by id, in alphabetical order of name."""
+        ordered = self.treatments.sort_values("name")
+        return dict(zip(ordered["id"], ordered["name"], strict=True))
+
+    @cached_property
+    def emergency_flags(self) -> frozenset[str]:
+        """Ids of the warning signs that mean: get emergency help now."""
+        return frozenset(self.red_flags.loc[self.red_flags["tier"] == "emergency", "id"])
 
 
 def content_dir() -> Path:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import wraps
+from functools import cached_property, wraps
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -68,54 +68,61 @@ class Frame:
     # True on the first run of a page (arrival): widgets there start fresh and must be filled in.
     arrived: bool = True
 
-    @property
-    def content_key(self) -> tuple:
-        """Identifies this version of the content: a cache key for anything derived from it."""
-        return (self.directory, self.fingerprint)
+    @cached_property
+    def content_key(self) -> str:
+        """Identifies this version of the content: a cache key for anything derived from it
+        (a string, because Streamlit hashes a string far faster than nested tuples)."""
+        return repr((self.directory, self.fingerprint))
 
     @property
     def symptom_labels(self) -> dict[str, str]:
-        return dict(zip(self.content.symptoms["id"], self.content.symptoms["label"], strict=True))
+        return self.content.symptom_labels
 
-    @property
+    @cached_property
     def treatment_table(self) -> pd.DataFrame:
         """Treatments with their guideline stances, ready for fit_for."""
         return cached_treatment_table(self.directory, self.fingerprint)
 
     @property
-    def emergency_flags(self) -> set[str]:
-        flags = self.content.red_flags
-        return set(flags.loc[flags["tier"] == "emergency", "id"])
+    def emergency_flags(self) -> frozenset[str]:
+        return self.content.emergency_flags
 
     @property
     def emergency(self) -> bool:
         """Whether the person ticked an emergency-tier warning sign."""
-        return bool(set(self.situation.flags) & self.emergency_flags)
+        return not self.emergency_flags.isdisjoint(self.situation.flags)
 
-    @property
+    @cached_property
     def fitted(self) -> pd.DataFrame:
         """Every treatment with its fit and reason for this situation (computed once per situation)."""
         return cached_fit(self.directory, self.fingerprint, self.situation)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+def shared_cache(max_entries: int) -> Callable:
+    """Cache a result that is only read, never changed: st.cache_resource hands every rerun the
+    same object, where st.cache_data would unpickle a copy each time (a few ms per table).
+    Bounded, and keyed cheaply: a Situation is hashed by its repr, not field by field.
+    tests/test_pages.py runs every page and then checks the cached tables still equal a fresh load."""
+    return st.cache_resource(show_spinner=False, max_entries=max_entries, hash_funcs={Situation: repr})
+
+
+@shared_cache(max_entries=4)
 def cached_content(directory: str, fingerprint: tuple[tuple[str, int, int], ...]) -> Content:
     """Loaded once per version of data/: a saved edit changes the fingerprint and is picked up on the
     next rerun. A failure is not cached, so a fixed file shows at once."""
     return load_content(Path(directory))
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@shared_cache(max_entries=4)
 def cached_treatment_table(directory: str, fingerprint: tuple[tuple[str, int, int], ...]) -> pd.DataFrame:
     content = cached_content(directory, fingerprint)
     return with_stances(content.treatments, content.evidence, content.sources)
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@shared_cache(max_entries=512)
 def cached_fit(directory: str, fingerprint: tuple[tuple[str, int, int], ...], situation: Situation) -> pd.DataFrame:
     # Shared by every page and chart that needs the fit; the situation holds no free text.
-    content = cached_content(directory, fingerprint)
-    labels = dict(zip(content.symptoms["id"], content.symptoms["label"], strict=True))
+    labels = cached_content(directory, fingerprint).symptom_labels
     return fit_for(situation, cached_treatment_table(directory, fingerprint), labels)
 
 
@@ -232,7 +239,6 @@ def _leave_presentation() -> None:
 
 
 def _sidebar(situation: Situation, shortlist: tuple[str, ...], content: Content, info: PageInfo, arrived: bool) -> None:
-    symptom_labels = dict(zip(content.symptoms["id"], content.symptoms["label"], strict=True))
     flags = content.red_flags
     _seed_widgets(situation, list(flags["id"]), arrived)
     with st.sidebar:
@@ -259,7 +265,7 @@ def _sidebar(situation: Situation, shortlist: tuple[str, ...], content: Content,
             "Where is your pain, and what do you feel?",
             SYMPTOMS,
             selection_mode="multi",
-            format_func=symptom_labels.get,
+            format_func=content.symptom_labels.get,
             key=WIDGET_KEYS["symptoms"],
             on_change=_store_widgets,
             help="Pick all that apply.",
@@ -294,6 +300,8 @@ def _sidebar(situation: Situation, shortlist: tuple[str, ...], content: Content,
 
 
 def _banners(situation: Situation, flags: pd.DataFrame) -> None:
+    if not situation.flags:
+        return
     ticked = flags[flags["id"].isin(situation.flags)]
     emergency = ticked[ticked["tier"] == "emergency"]
     urgent = ticked[ticked["tier"] == "urgent"]
@@ -331,7 +339,7 @@ def draw_frame(url_path: str) -> Frame:
     except ContentError as error:
         st.error(f"**The app's content has a problem, so nothing is shown.** {escape_markdown(str(error))}")
         st.stop()
-    situation, shortlist, ignored = _state_from_url(list(content.treatments["id"]))
+    situation, shortlist, ignored = _state_from_url(list(content.treatment_ids))
     present = bool(st.session_state.get(PRESENT_KEY))
     arrived = st.session_state.get(LAST_PAGE) != info.url_path
     st.session_state[LAST_PAGE] = info.url_path
@@ -363,8 +371,7 @@ def _store_shortlist() -> None:
 
 def shortlist_picker(frame: Frame, label: str) -> tuple[str, ...]:
     """The shortlist widget, shared by Compare and My visit (and kept in the session between them)."""
-    treatments = frame.content.treatments.sort_values("name")
-    names = dict(zip(treatments["id"], treatments["name"], strict=True))
+    names = frame.content.treatment_names
     seed(SHORTLIST_WIDGET, list(frame.shortlist), frame.arrived)
     st.multiselect(
         label,
@@ -392,10 +399,17 @@ def remove_from_shortlist(treatment_id: str) -> None:
     st.session_state[SHORTLIST_STATE] = tuple(t for t in current if t != treatment_id)
 
 
+@shared_cache(max_entries=512)
+def _glossary_markdown(content_key: str, shown: str, _glossary: pd.DataFrame) -> tuple[int, str]:
+    # Keyed by the content version and the text itself; searching 26 terms costs a few ms a rerun.
+    found = terms_in(_glossary, [shown])
+    return len(found), "\n".join(f"- **{row.term}**: {row.explanation}" for row in found.itertuples(index=False))
+
+
 def draw_glossary(frame: Frame, texts: Iterable[str]) -> None:
     """'Words explained': every glossary term that appears in what this page shows."""
-    found = terms_in(frame.content.glossary, texts)
-    if found.empty:
+    count, lines = _glossary_markdown(frame.content_key, "\n".join(str(text) for text in texts), frame.content.glossary)
+    if not count:
         return
-    with st.expander(f"📖 Words explained on this page ({len(found)})"):
-        st.markdown("\n".join(f"- **{row.term}**: {row.explanation}" for row in found.itertuples(index=False)))
+    with st.expander(f"📖 Words explained on this page ({count})"):
+        st.markdown(lines)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
-from components.frame import Frame
+from components.frame import Frame, shared_cache
 from components.ladder import (
     SELECTION,
     STRIP_HEIGHT,
@@ -28,8 +29,8 @@ RECOVERY_HEIGHT = 600
 CHART_KEYS = ("chart_ladder", "chart_timing", "chart_recovery")
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
-def _ladder_data(content_key: tuple, situation: Situation, _fitted: pd.DataFrame, _categories: pd.DataFrame) -> pd.DataFrame:
+@shared_cache(max_entries=512)
+def _ladder_data(content_key: str, situation: Situation, _fitted: pd.DataFrame, _categories: pd.DataFrame) -> pd.DataFrame:
     # Keyed by the content version and the situation; the underscored arguments follow from those.
     return ladder_data(_fitted, _categories)
 
@@ -38,9 +39,19 @@ def ladder_frame_data(frame: Frame) -> pd.DataFrame:
     return _ladder_data(frame.content_key, frame.situation, frame.fitted, frame.content.categories)
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+def ready_to_send(spec: dict) -> dict:
+    """The spec with its datasets already in Arrow, the form Streamlit sends chart data in.
+    st.vega_lite_chart passes Arrow bytes through as they are (st.altair_chart relies on that);
+    from rows it would convert them again on every rerun, about 2 ms a chart."""
+    datasets = spec.get("datasets")
+    if not datasets:
+        return spec
+    return {**spec, "datasets": {name: convert_anything_to_arrow_bytes(rows) for name, rows in datasets.items()}}
+
+
+@shared_cache(max_entries=512)
 def _charts(
-    content_key: tuple,
+    content_key: str,
     situation: Situation,
     emergency: bool,
     highlight: str | None,
@@ -52,18 +63,27 @@ def _charts(
     spec (with schema validation) costs about 30 ms a chart, so it is done once per situation."""
     here = current_step(situation)
     return (
-        (ladder_chart(_data, _categories, here, emergency, highlight, present).to_dict(), ladder_text(_data, here, emergency)),
         (
-            timing_chart(_data, _categories, situation.duration, highlight, present).to_dict(),
+            ready_to_send(ladder_chart(_data, _categories, here, emergency, highlight, present).to_dict()),
+            ladder_text(_data, here, emergency),
+        ),
+        (
+            ready_to_send(timing_chart(_data, _categories, situation.duration, highlight, present).to_dict()),
             timing_text(_data, situation.duration),
         ),
-        (recovery_chart(_data, _categories, highlight, present).to_dict(), recovery_text(_data)),
+        (ready_to_send(recovery_chart(_data, _categories, highlight, present).to_dict()), recovery_text(_data)),
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
-def _strip(content_key: tuple, situation: Situation, emergency: bool, present: bool, _data: pd.DataFrame) -> dict:
-    return ladder_strip(_data, current_step(situation), emergency, present).to_dict()
+@shared_cache(max_entries=512)
+def _strip(content_key: str, situation: Situation, emergency: bool, present: bool, _data: pd.DataFrame) -> tuple[dict, str]:
+    """The small ladder's spec and its text alternative."""
+    here = current_step(situation)
+    fits = _data[_data["fit"] == "fits now"].groupby("step").size()
+    alt_text = f"Small escalation ladder: you are at step {here} of 5; " + "; ".join(
+        f"step {step}: {count} fit now" for step, count in fits.items()
+    )
+    return ready_to_send(ladder_strip(_data, here, emergency, present).to_dict()), alt_text
 
 
 def _take_chart_selection(key: str) -> None:
@@ -75,13 +95,12 @@ def _take_chart_selection(key: str) -> None:
 
 def draw_ladder_strip(frame: Frame) -> None:
     """The small ladder that heads Explore."""
-    data = ladder_frame_data(frame)
+    spec, alt_text = _strip(frame.content_key, frame.situation, frame.emergency, frame.present, ladder_frame_data(frame))
     st.vega_lite_chart(
-        spec=_strip(frame.content_key, frame.situation, frame.emergency, frame.present, data),
+        spec=spec,
         width="stretch",
         height=STRIP_HEIGHT + 40,  # the plot plus the step names above it
-        alt=f"Small escalation ladder: you are at step {current_step(frame.situation)} of 5; "
-        + "; ".join(f"step {s}: {n} fit now" for s, n in data[data["fit"] == "fits now"].groupby("step").size().items()),
+        alt=alt_text,
     )
 
 
@@ -89,7 +108,7 @@ def draw_ladder_charts(frame: Frame) -> pd.DataFrame:
     """The three charts of the ladder page, each with a caption and a text alternative; returns
     the treatments they show (for the page's glossary)."""
     data = ladder_frame_data(frame)
-    category_labels = list(frame.content.categories.set_index("id").loc[list(CATEGORIES), "label"])
+    category_labels = [frame.content.category_labels[c] for c in CATEGORIES]
     st.pills(
         "Highlight a category in every chart (or click one in a chart's legend)",
         category_labels,

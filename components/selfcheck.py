@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from components.situation import Situation
@@ -65,7 +66,7 @@ def doctor_signs(situation: Situation) -> tuple[Sign, ...]:
     )
 
 
-def self_check(situation: Situation, emergency_flags: set[str]) -> SelfCheck:
+def self_check(situation: Situation, emergency_flags: AbstractSet[str]) -> SelfCheck:
     """The plain answer. Red flags always win over the four signs."""
     signs = doctor_signs(situation)
     if set(situation.flags) & emergency_flags:

@@ -1,10 +1,22 @@
 """Compare options: two to four treatments side by side, and how each fits what matters to you."""
 
+import pandas as pd
 import streamlit as st
 
 from components.compare import IMPORTANCE, VALUES, comparison_table, values_table
-from components.frame import draw_frame, draw_glossary, page_query, shortlist_picker
+from components.data import Content
+from components.frame import draw_frame, draw_glossary, page_query, shared_cache, shortlist_picker
 from components.pages import page
+from components.situation import Situation
+
+
+@shared_cache(max_entries=512)
+def cached_comparison(
+    content_key: str, situation: Situation, chosen: tuple[str, ...], _fitted: pd.DataFrame, _content: Content
+) -> pd.DataFrame:
+    # Keyed by the content version, the situation and the shortlist; the underscored arguments follow from those.
+    return comparison_table(_fitted, _content.evidence, _content.sources, chosen, _content.outcomes)
+
 
 frame = draw_frame("compare")
 
@@ -22,7 +34,7 @@ if len(chosen) < 2:
     st.stop()
 
 fitted = frame.fitted
-comparison = comparison_table(fitted, frame.content.evidence, frame.content.sources, chosen, frame.content.outcomes)
+comparison = cached_comparison(frame.content_key, frame.situation, chosen, fitted, frame.content)
 st.table(comparison)
 
 st.header("What matters to you")

@@ -1,16 +1,31 @@
 """Explore treatments: every option with its guideline stance and its fit for this situation."""
 
+import pandas as pd
 import streamlit as st
 
 from components.data import split_list
 from components.explore import explore_table, fit_counts
-from components.frame import add_to_shortlist, draw_frame, draw_glossary, page_query, remove_from_shortlist
+from components.frame import add_to_shortlist, draw_frame, draw_glossary, page_query, remove_from_shortlist, shared_cache
 from components.ladder_view import draw_ladder_strip
 from components.pages import page
-from components.situation import MAX_SHORTLIST, describe
+from components.situation import MAX_SHORTLIST, Situation, describe
 from components.vocabulary import CATEGORIES, INVASIVENESS, LADDER_STEPS, STANCES
 
 PRESENT_COLUMNS = ["name", "fit", "reason", "guidelines"]
+
+
+@shared_cache(max_entries=512)
+def filtered_table(
+    content_key: str,
+    situation: Situation,
+    chosen: tuple[str, ...],
+    max_invasiveness: int,
+    _fitted: pd.DataFrame,
+    _categories: pd.DataFrame,
+) -> pd.DataFrame:
+    # Keyed by the content version, the situation and the filters; the underscored arguments follow from those.
+    return explore_table(_fitted, _categories, chosen, max_invasiveness)
+
 
 frame = draw_frame("explore")
 situation, content = frame.situation, frame.content
@@ -32,7 +47,7 @@ draw_ladder_strip(frame)
 st.page_link("pages/ladder.py", label="See the full escalation ladder", icon="🪜", query_params=situation.to_query())
 
 fitted = frame.fitted
-category_labels = dict(zip(content.categories["id"], content.categories["label"], strict=True))
+category_labels = content.category_labels
 
 filters = st.columns([3, 2], gap="large")
 chosen = filters[0].pills(
@@ -52,7 +67,7 @@ max_invasiveness = filters[1].select_slider(
     key="explore_max_invasiveness",
 )
 
-table = explore_table(fitted, content.categories, chosen, max_invasiveness)
+table = filtered_table(frame.content_key, situation, tuple(chosen), max_invasiveness, fitted, content.categories)
 counts = fit_counts(table)
 st.markdown(
     f"**{counts['fits now']} fit now · {counts['later step']} later step · {counts['not typical']} not typical** "

@@ -2,17 +2,42 @@
 
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 from components.compare import outcome_text
-from components.exports import VisitSummary, chart_png, file_name, shortlist_items, visit_csv, visit_markdown, visit_pdf
-from components.frame import draw_frame, draw_glossary, seed, shortlist_picker
+from components.data import Content
+from components.exports import (
+    ShortlistItem,
+    VisitSummary,
+    chart_png,
+    file_name,
+    shortlist_items,
+    visit_csv,
+    visit_markdown,
+    visit_pdf,
+)
+from components.frame import draw_frame, draw_glossary, seed, shared_cache, shortlist_picker
 from components.ladder import current_step, ladder_chart, ladder_data
 from components.questions import questions_for
-from components.situation import describe
+from components.situation import Situation, describe
 
 NOTES_KEY = "visit_notes"
 NOTES_WIDGET = "w_visit_notes"
+
+
+@shared_cache(max_entries=512)
+def visit_parts(
+    content_key: str, situation: Situation, chosen: tuple[str, ...], _fitted: pd.DataFrame, _content: Content
+) -> tuple[pd.DataFrame, tuple[str, ...], tuple[ShortlistItem, ...], tuple[str, ...]]:
+    """The shortlisted rows, the questions, the summary's shortlist items and the ticked warning signs.
+    Keyed by the content version, the situation and the shortlist (never by the notes)."""
+    flags = _content.red_flags.set_index("id")
+    shortlist = _fitted.set_index("id").loc[list(chosen)].reset_index()
+    questions = tuple(questions_for(situation, shortlist, dict(zip(flags.index, flags["label"], strict=True))))
+    outcomes = {t: outcome_text(t, _content.outcomes, _content.sources) for t in chosen}
+    return shortlist, questions, shortlist_items(shortlist, outcomes), tuple(flags.loc[list(situation.flags), "label"])
+
 
 frame = draw_frame("visit")
 situation, content = frame.situation, frame.content
@@ -23,20 +48,17 @@ st.markdown("Everything to take to your appointment on one page. Download it at 
 st.header("My situation")
 situation_text = describe(situation, frame.symptom_labels)
 st.markdown(situation_text)
-flags = content.red_flags.set_index("id")
-warnings = tuple(flags.loc[list(situation.flags), "label"])
 
 st.header("My shortlist")
 chosen = shortlist_picker(frame, "Treatments to ask about (up to 4)")
 fitted = frame.fitted
-shortlist = fitted.set_index("id").loc[list(chosen)].reset_index()
+shortlist, questions, items, warnings = visit_parts(frame.content_key, situation, chosen, fitted, content)
 if shortlist.empty:
     st.caption("No treatments yet: choose some above, or add them from Explore or Compare.")
 else:
     st.markdown("\n".join(f"- **{r['name']}**: {r['fit']}. {r['reason']}" for r in shortlist.to_dict("records")))
 
 st.header("Questions to ask")
-questions = questions_for(situation, shortlist, dict(zip(flags.index, flags["label"], strict=True)))
 st.markdown("\n".join(f"{n}. {q}" for n, q in enumerate(questions, start=1)))
 
 st.header("My notes")
@@ -57,8 +79,7 @@ if notes:
 
 st.header("Take it with you")
 today = date.today()
-outcomes = {t: outcome_text(t, content.outcomes, content.sources) for t in chosen}
-summary = VisitSummary(today, situation_text, warnings, shortlist_items(shortlist, outcomes), tuple(questions), notes)
+summary = VisitSummary(today, situation_text, warnings, items, questions, notes)
 emergency = frame.emergency
 
 

@@ -359,3 +359,36 @@ def test_medical_words_on_a_page_are_explained():
         assert f"- **{term}**:" in explained, term
     at.switch_page("pages/visit.py").run()
     assert any(e.label.startswith("📖 Words explained") for e in at.expander)
+
+
+def test_the_shared_cached_tables_are_never_changed_by_a_page():
+    """The content, fit and chart specs are shared between sessions without copies
+    (components.frame.shared_cache): every page must leave them exactly as loaded."""
+    import pandas as pd
+
+    from components.data import content_dir, data_fingerprint, load_content
+    from components.fit import fit_for, with_stances
+    from components.frame import cached_content, cached_fit, cached_treatment_table
+    from components.situation import from_query
+
+    situation = from_query({key: [value] for key, value in SCIATICA.items()}).situation
+    at = open_app("pages/explore.py", **SHORTLIST)
+    at.selectbox(key="explore_details").set_value("discectomy").run()
+    at.pills(key="explore_categories").set_value(["surgery"]).run()
+    for name in ("ladder", "compare", "visit", "sources", "home"):
+        at.switch_page(f"pages/{name}.py").run()
+        assert not at.exception, at.exception
+    at.switch_page("pages/ladder.py").run()
+    at.pills(key="ladder_highlight").set_value("Surgery and implants").run()
+
+    directory = content_dir()
+    fingerprint = data_fingerprint(directory)
+    shared, fresh = cached_content(str(directory), fingerprint), load_content(directory)
+    for table in ("treatments", "evidence", "sources", "symptoms", "red_flags", "categories", "outcomes", "glossary"):
+        pd.testing.assert_frame_equal(getattr(shared, table), getattr(fresh, table))
+    assert shared.about == fresh.about
+    fresh_table = with_stances(fresh.treatments, fresh.evidence, fresh.sources)
+    pd.testing.assert_frame_equal(cached_treatment_table(str(directory), fingerprint), fresh_table)
+    pd.testing.assert_frame_equal(
+        cached_fit(str(directory), fingerprint, situation), fit_for(situation, fresh_table, fresh.symptom_labels)
+    )
