@@ -29,6 +29,11 @@ TIMELINE_END = 60
 HERE_WEEKS = {"acute": 2, "subacute": 8, "chronic": 32}
 SELECTION = "category"
 STRIP_HEIGHT = 72
+# Each chart is a template that draws a named dataset, plus that dataset: the template depends only on
+# a few settings and is built once; only the rows change with the situation (see ladder_view).
+LADDER_ROWS, TIMING_ROWS, RECOVERY_ROWS, STRIP_ROWS = "ladder_rows", "timing_rows", "recovery_rows", "strip_rows"
+# Rows are listed in the order of the data's `order` column, whatever their labels say.
+IN_ROW_ORDER = alt.EncodingSortField(field="order", op="min")
 
 
 def current_step(situation: Situation) -> int:
@@ -81,7 +86,8 @@ def ladder_data(fitted: pd.DataFrame, categories: pd.DataFrame) -> pd.DataFrame:
     )
     category_order = {c: i for i, c in enumerate(CATEGORIES)}
     data["category_rank"] = data["category_id"].map(category_order)
-    return data.sort_values(["advised_against", "step", "category_rank", "treatment"]).reset_index(drop=True)
+    data = data.sort_values(["advised_against", "step", "category_rank", "treatment"]).reset_index(drop=True)
+    return data.assign(order=range(len(data)))
 
 
 def _category_colour(categories: pd.DataFrame) -> alt.Color:
@@ -120,6 +126,12 @@ def category_selection(highlight: str | None) -> alt.Parameter:
     return alt.selection_point(name=SELECTION, fields=["category"], bind="legend", value=value)
 
 
+# What each chart's rows carry: only the fields it draws or shows in its tooltip.
+TOOLTIP_FIELDS: tuple[str, ...] = ("treatment", "category", "fit", "reason", "typical_use", "risks", "stances")
+LADDER_FIELDS: tuple[str, ...] = ("order", "label", "column", "advised_against", *TOOLTIP_FIELDS)
+TIMING_FIELDS: tuple[str, ...] = ("order", "label", "onset_weeks", "end_weeks", *TOOLTIP_FIELDS)
+RECOVERY_FIELDS: tuple[str, ...] = ("x", "y", "advised_against", "recovery", *TOOLTIP_FIELDS)
+
 TOOLTIP = [
     alt.Tooltip("treatment:N", title="Treatment"),
     alt.Tooltip("category:N", title="Category"),
@@ -131,14 +143,18 @@ TOOLTIP = [
 ]
 
 
-def ladder_chart(
-    data: pd.DataFrame, categories: pd.DataFrame, here: int, emergency: bool, highlight: str | None = None, present: bool = False
+def ladder_rows(data: pd.DataFrame) -> pd.DataFrame:
+    """The ladder chart's rows: every treatment, in ladder order."""
+    return data[list(LADDER_FIELDS)]
+
+
+def ladder_template(
+    categories: pd.DataFrame, here: int, emergency: bool, highlight: str | None = None, present: bool = False
 ) -> alt.LayerChart:
-    """Steps 1-5 left to right, every treatment on its step; advised-against options in a grey lane."""
+    """The ladder chart without its rows: it draws the named dataset LADDER_ROWS (ladder_data's
+    rows), so one template serves every situation with the same step, emergency, highlight and mode."""
     selection = category_selection(highlight)
     columns = [*STEP_LABELS.values(), ADVISED_AGAINST]
-    rows = list(data["label"])
-    base = alt.Chart(data)
     x = (
         alt.X("column:N")
         .scale(domain=columns)
@@ -152,10 +168,11 @@ def ladder_chart(
             labelOverlap=False,
         )
     )
-    y = alt.Y("label:N").sort(rows).axis(title=None, labelLimit=260 if present else 160, labelOverlap=False)
+    y = alt.Y("label:N").sort(IN_ROW_ORDER).axis(title=None, labelLimit=260 if present else 160, labelOverlap=False)
     faded = 0.25 if emergency else 1.0
     points = (
-        base.mark_point(filled=True, strokeWidth=2)
+        alt.Chart()
+        .mark_point(filled=True, strokeWidth=2)
         .encode(
             x=x,
             y=y,
@@ -179,7 +196,7 @@ def ladder_chart(
         )
         .add_params(selection)
     )
-    lane = base.transform_filter(alt.datum.advised_against).mark_rect(color="#F3F4F6").encode(x=x, y=y)
+    lane = alt.Chart().transform_filter(alt.datum.advised_against).mark_rect(color="#F3F4F6").encode(x=x, y=y)
     layers: list[alt.Chart] = [lane, points]
     title: dict[str, alt.Title] = {}
     if emergency:
@@ -197,22 +214,34 @@ def ladder_chart(
             ),
         ]
     step = CHART_TEXT[present]["row"]
-    return readable(alt.layer(*layers).properties(height=alt.Step(step), width="container", autosize=FIT_WIDTH, **title), present)
+    chart = alt.layer(*layers, data=alt.NamedData(LADDER_ROWS))
+    return readable(chart.properties(height=alt.Step(step), width="container", autosize=FIT_WIDTH, **title), present)
 
 
-def timing_chart(
-    data: pd.DataFrame, categories: pd.DataFrame, duration: str | None, highlight: str | None = None, present: bool = False
+def ladder_chart(
+    data: pd.DataFrame, categories: pd.DataFrame, here: int, emergency: bool, highlight: str | None = None, present: bool = False
 ) -> alt.LayerChart:
-    """When each option on the ladder is usually considered, in weeks since the pain began."""
-    selection = category_selection(highlight)
+    """Steps 1-5 left to right, every treatment on its step; advised-against options in a grey lane."""
+    return ladder_template(categories, here, emergency, highlight, present).properties(data=ladder_rows(data))
+
+
+def timing_rows(data: pd.DataFrame) -> pd.DataFrame:
+    """The timing chart's rows: options on the ladder, earliest first."""
     on_ladder = data[~data["advised_against"]].sort_values(["onset_weeks", "step", "treatment"])
-    rows = list(on_ladder["label"])
+    return on_ladder.assign(order=range(len(on_ladder)))[list(TIMING_FIELDS)].reset_index(drop=True)
+
+
+def timing_template(
+    categories: pd.DataFrame, duration: str | None, highlight: str | None = None, present: bool = False
+) -> alt.LayerChart:
+    """The timing chart without its rows: it draws the named dataset TIMING_ROWS (timing_rows)."""
+    selection = category_selection(highlight)
     x_scale = alt.Scale(domain=[0, TIMELINE_END], nice=False)
     axis = alt.Axis(
         values=[0, 4, 12, 26, 52], title="Weeks since the pain began", labelExpr="datum.value == 52 ? '1 year+' : datum.value"
     )
-    base = alt.Chart(on_ladder).encode(
-        y=alt.Y("label:N").sort(rows).axis(title=None, labelLimit=260 if present else 160, labelOverlap=False)
+    base = alt.Chart().encode(
+        y=alt.Y("label:N").sort(IN_ROW_ORDER).axis(title=None, labelLimit=260 if present else 160, labelOverlap=False)
     )
     opacity = alt.when(selection).then(alt.value(1.0)).otherwise(alt.value(0.15))
     bars = base.mark_bar(height=10, cornerRadius=3).encode(
@@ -253,9 +282,15 @@ def timing_chart(
             ),
         ]
     step = CHART_TEXT[present]["row"]
-    return readable(
-        alt.layer(*layers, bars, starts).properties(height=alt.Step(step), width="container", autosize=FIT_WIDTH), present
-    )
+    chart = alt.layer(*layers, bars, starts, data=alt.NamedData(TIMING_ROWS))
+    return readable(chart.properties(height=alt.Step(step), width="container", autosize=FIT_WIDTH), present)
+
+
+def timing_chart(
+    data: pd.DataFrame, categories: pd.DataFrame, duration: str | None, highlight: str | None = None, present: bool = False
+) -> alt.LayerChart:
+    """When each option on the ladder is usually considered, in weeks since the pain began."""
+    return timing_template(categories, duration, highlight, present).properties(data=timing_rows(data))
 
 
 RECOVERY_BUCKETS: tuple[str, ...] = ("None", "A day or two", "Up to 6 weeks", "3 months or more", "No reliable figure")
@@ -273,25 +308,27 @@ def recovery_bucket(weeks: float | None) -> str:
     return RECOVERY_BUCKETS[2] if weeks <= 6 else RECOVERY_BUCKETS[3]
 
 
-def recovery_chart(
-    data: pd.DataFrame, categories: pd.DataFrame, highlight: str | None = None, present: bool = False
-) -> alt.Chart:
-    """Invasiveness against typical recovery time: one mark per treatment, packed in a small
-    grid inside its cell so that options sharing a cell stay visible."""
-    selection = category_selection(highlight)
+def recovery_rows(data: pd.DataFrame) -> pd.DataFrame:
+    """The recovery chart's rows: each treatment packed in a small grid inside its cell
+    (invasiveness by recovery band), so that options sharing a cell stay visible."""
     cells = data.assign(recovery_band=data["recovery_weeks"].map(recovery_bucket))
     cell = cells.groupby(["invasiveness", "recovery_band"])
     slot = cell.cumcount()
     grid_rows = (cell["id"].transform("size") - 1) // SLOTS_PER_ROW + 1
-    cells = cells.assign(
+    return cells.assign(
         x=cells["recovery_band"].map(RECOVERY_BUCKETS.index) + (slot % SLOTS_PER_ROW - (SLOTS_PER_ROW - 1) / 2) * 0.16,
         y=cells["invasiveness"] + ((grid_rows - 1) / 2 - slot // SLOTS_PER_ROW) * 0.25,
-    )
+    )[list(RECOVERY_FIELDS)]
+
+
+def recovery_template(categories: pd.DataFrame, highlight: str | None = None, present: bool = False) -> alt.Chart:
+    """The recovery chart without its rows: it draws the named dataset RECOVERY_ROWS (recovery_rows)."""
+    selection = category_selection(highlight)
     # Two short lines per label keep the axis readable on a phone.
     bucket_lines = "[['None'], ['A day', 'or two'], ['Up to', '6 weeks'], ['3 months', 'or more'], ['No reliable', 'figure']]"
     level_names = "['', '1 no needles or drugs', '2 drugs, needles, hands-on', '3 spine injection', '4 surgery or implant', '5 major surgery']"
     return readable(
-        alt.Chart(cells)
+        alt.Chart(alt.NamedData(RECOVERY_ROWS))
         .mark_point(filled=True, size=140, stroke="#111827", strokeWidth=0.6)
         .encode(
             x=alt.X("x:Q")
@@ -318,6 +355,19 @@ def recovery_chart(
     )
 
 
+def recovery_chart(
+    data: pd.DataFrame, categories: pd.DataFrame, highlight: str | None = None, present: bool = False
+) -> alt.Chart:
+    """Invasiveness against typical recovery time: one mark per treatment."""
+    return recovery_template(categories, highlight, present).properties(data=recovery_rows(data))
+
+
+def _columns(data: pd.DataFrame, *names: str) -> list[tuple]:
+    """Rows as plain tuples of the named columns: the text versions loop over 40 rows in Python,
+    which is far quicker than filtering and iterating DataFrames group by group."""
+    return list(zip(*(data[name].tolist() for name in names), strict=True))
+
+
 def ladder_text(data: pd.DataFrame, here: int, emergency: bool) -> str:
     """The ladder chart as a list a screen reader (or anyone) can read."""
     lines = []
@@ -327,22 +377,28 @@ def ladder_text(data: pd.DataFrame, here: int, emergency: bool) -> str:
         )
     else:
         lines.append(f"- **You are here:** step {here} ({STEP_LABELS[here].split(' ', 1)[1].lower()}).")
-    groups = [(STEP_LABELS[s], data[(data["step"] == s) & ~data["advised_against"]]) for s in STEP_LABELS]
-    groups.append((ADVISED_AGAINST, data[data["advised_against"]]))
-    for heading, rows in groups:
-        items = ", ".join(f"{r.treatment} ({r.fit})" for r in rows.itertuples(index=False)) or "none"
+    rows = _columns(data, "treatment", "fit", "step", "advised_against")
+    groups = [(STEP_LABELS[s], [r for r in rows if r[2] == s and not r[3]]) for s in STEP_LABELS]
+    groups.append((ADVISED_AGAINST, [r for r in rows if r[3]]))
+    for heading, members in groups:
+        items = ", ".join(f"{treatment} ({fit})" for treatment, fit, _, _ in members) or "none"
         lines.append(f"- **{heading}:** {items}.")
     return "\n".join(lines)
 
 
 def timing_text(data: pd.DataFrame, duration: str | None) -> str:
     """The timing chart as a list: which options are usually considered from which week."""
-    on_ladder = data[~data["advised_against"]]
     lines = [f"- **You:** {DURATIONS[duration].lower()}." if duration else "- **You:** you have not said how long yet."]
-    for onset, rows in on_ladder.sort_values(["onset_weeks", "treatment"]).groupby("onset_weeks", sort=True):
+    rows = sorted(
+        (onset, treatment, end)
+        for onset, treatment, end, against in _columns(data, "onset_weeks", "treatment", "end_weeks", "advised_against")
+        if not against
+    )
+    for onset in sorted({row[0] for row in rows}):
         until = ", ".join(
-            f"{r.treatment} (until {'a year and beyond' if r.end_weeks >= 52 else f'week {r.end_weeks}'})"
-            for r in rows.itertuples(index=False)
+            f"{treatment} (until {'a year and beyond' if end >= 52 else f'week {end}'})"
+            for start, treatment, end in rows
+            if start == onset
         )
         lines.append(f"- **From week {onset}:** {until}.")
     return "\n".join(lines)
@@ -351,35 +407,44 @@ def timing_text(data: pd.DataFrame, duration: str | None) -> str:
 def recovery_text(data: pd.DataFrame) -> str:
     """The recovery chart as a list by invasiveness, naming options with no reliable figure."""
     lines = []
+    rows = _columns(data, "treatment", "invasiveness", "recovery_weeks")
     for level, label in INVASIVENESS.items():
-        rows = data[(data["invasiveness"] == level) & data["recovery_weeks"].notna()]
-        if not rows.empty:
-            items = ", ".join(f"{r.treatment} ({r.recovery_weeks:g} weeks)" for r in rows.itertuples(index=False))
-            lines.append(f"- **Invasiveness {label}:** {items}.")
-    unknown = data[data["recovery_weeks"].isna()]
-    if not unknown.empty:
-        lines.append("- **No reliable recovery figure:** " + ", ".join(unknown["treatment"]) + ".")
+        items = [f"{treatment} ({weeks:g} weeks)" for treatment, at, weeks in rows if at == level and not pd.isna(weeks)]
+        if items:
+            lines.append(f"- **Invasiveness {label}:** {', '.join(items)}.")
+    unknown = [treatment for treatment, _, weeks in rows if pd.isna(weeks)]
+    if unknown:
+        lines.append("- **No reliable recovery figure:** " + ", ".join(unknown) + ".")
     return "\n".join(lines)
 
 
-def ladder_strip(data: pd.DataFrame, here: int, emergency: bool, present: bool = False) -> alt.LayerChart:
-    """A small ladder for the top of Explore: how many options fit now at each step, and you."""
-    on_ladder = data[~data["advised_against"]]
-    counts = (
-        on_ladder.assign(fits=on_ladder["fit"] == "fits now")
-        .groupby("step", as_index=False)
-        .agg(options=("id", "size"), fits=("fits", "sum"))
+def strip_rows(data: pd.DataFrame, here: int) -> pd.DataFrame:
+    """The small ladder's rows: per step, how many options there are and how many fit now."""
+    on_ladder = [(step, fit) for step, fit, against in _columns(data, "step", "fit", "advised_against") if not against]
+    steps = sorted({step for step, _ in on_ladder})
+    options = [sum(1 for step, _ in on_ladder if step == s) for s in steps]
+    fits = [sum(1 for step, fit in on_ladder if step == s and fit == "fits now") for s in steps]
+    return pd.DataFrame(
+        {
+            "step": steps,
+            "options": options,
+            "fits": fits,
+            "column": [STEP_LABELS[s] for s in steps],
+            "text": [f"{f} of {o}\nfit now" for f, o in zip(fits, options, strict=True)],
+            "here": [s == here for s in steps],
+        }
     )
-    counts["column"] = counts["step"].map(STEP_LABELS)
-    counts["text"] = counts["fits"].astype(int).astype(str) + " of " + counts["options"].astype(str) + "\nfit now"
-    counts["here"] = counts["step"] == here
+
+
+def strip_template(emergency: bool, present: bool = False) -> alt.LayerChart:
+    """The small ladder without its rows: it draws the named dataset STRIP_ROWS (strip_rows)."""
     columns = list(STEP_LABELS.values())
     x = (
         alt.X("column:N")
         .scale(domain=columns, paddingInner=0.08)
         .axis(title=None, orient="top", labelAngle=0, labelFontWeight="bold")
     )
-    base = alt.Chart(counts).encode(x=x)
+    base = alt.Chart().encode(x=x)
     tiles = base.mark_bar(cornerRadius=4, stroke="#111827").encode(
         y=alt.value(6),
         y2=alt.value(46),
@@ -395,4 +460,10 @@ def ladder_strip(data: pd.DataFrame, here: int, emergency: bool, present: bool =
         .mark_text(fontSize=CHART_TEXT[present]["title"], fontWeight="bold", color="#111827")
         .encode(y=alt.value(62), text=alt.value("🚨 Emergency: skip the ladder" if emergency else "▲ You are here"))
     )
-    return readable(alt.layer(tiles, text, you).properties(height=STRIP_HEIGHT, width="container", autosize=FIT_WIDTH), present)
+    chart = alt.layer(tiles, text, you, data=alt.NamedData(STRIP_ROWS))
+    return readable(chart.properties(height=STRIP_HEIGHT, width="container", autosize=FIT_WIDTH), present)
+
+
+def ladder_strip(data: pd.DataFrame, here: int, emergency: bool, present: bool = False) -> alt.LayerChart:
+    """A small ladder for the top of Explore: how many options fit now at each step, and you."""
+    return strip_template(emergency, present).properties(data=strip_rows(data, here))

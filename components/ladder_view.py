@@ -8,16 +8,24 @@ from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
 from components.frame import Frame, shared_cache
 from components.ladder import (
+    LADDER_ROWS,
+    RECOVERY_ROWS,
     SELECTION,
     STRIP_HEIGHT,
+    STRIP_ROWS,
+    TIMING_ROWS,
     current_step,
-    ladder_chart,
     ladder_data,
-    ladder_strip,
+    ladder_rows,
+    ladder_template,
     ladder_text,
-    recovery_chart,
+    recovery_rows,
+    recovery_template,
     recovery_text,
-    timing_chart,
+    strip_rows,
+    strip_template,
+    timing_rows,
+    timing_template,
     timing_text,
 )
 from components.situation import Situation
@@ -39,14 +47,34 @@ def ladder_frame_data(frame: Frame) -> pd.DataFrame:
     return _ladder_data(frame.content_key, frame.situation, frame.fitted, frame.content.categories)
 
 
-def ready_to_send(spec: dict) -> dict:
-    """The spec with its datasets already in Arrow, the form Streamlit sends chart data in.
-    st.vega_lite_chart passes Arrow bytes through as they are (st.altair_chart relies on that);
-    from rows it would convert them again on every rerun, about 2 ms a chart."""
-    datasets = spec.get("datasets")
+def ready_to_send(spec: dict, rows: dict[str, pd.DataFrame] | None = None) -> dict:
+    """The spec with its datasets (and `rows`, by name) in Arrow, the form Streamlit sends chart
+    data in. st.vega_lite_chart passes Arrow bytes through as they are (st.altair_chart relies on
+    that); from rows it would convert them again on every rerun, about 2 ms a chart."""
+    datasets = {**spec.get("datasets", {}), **(rows or {})}
     if not datasets:
         return spec
-    return {**spec, "datasets": {name: convert_anything_to_arrow_bytes(rows) for name, rows in datasets.items()}}
+    return {**spec, "datasets": {name: convert_anything_to_arrow_bytes(values) for name, values in datasets.items()}}
+
+
+@shared_cache(max_entries=256)
+def _templates(
+    content_key: str,
+    here: int,
+    emergency: bool,
+    duration: str | None,
+    highlight: str | None,
+    present: bool,
+    _categories: pd.DataFrame,
+) -> tuple[dict, dict, dict]:
+    """The three charts as Vega-Lite specs without their rows. Altair takes 50-100 ms to build and
+    convert a chart, so this is done once per combination of these few settings; a new situation
+    only brings new rows (_charts)."""
+    return (
+        ladder_template(_categories, here, emergency, highlight, present).to_dict(),
+        timing_template(_categories, duration, highlight, present).to_dict(),
+        recovery_template(_categories, highlight, present).to_dict(),
+    )
 
 
 @shared_cache(max_entries=512)
@@ -59,31 +87,30 @@ def _charts(
     _data: pd.DataFrame,
     _categories: pd.DataFrame,
 ) -> tuple[tuple[dict, str], ...]:
-    """The three charts as Vega-Lite specs with their text versions. Turning an Altair chart into a
-    spec (with schema validation) costs about 30 ms a chart, so it is done once per situation."""
+    """The three charts, ready to send, with their text versions."""
     here = current_step(situation)
+    ladder, timing, recovery = _templates(content_key, here, emergency, situation.duration, highlight, present, _categories)
     return (
-        (
-            ready_to_send(ladder_chart(_data, _categories, here, emergency, highlight, present).to_dict()),
-            ladder_text(_data, here, emergency),
-        ),
-        (
-            ready_to_send(timing_chart(_data, _categories, situation.duration, highlight, present).to_dict()),
-            timing_text(_data, situation.duration),
-        ),
-        (ready_to_send(recovery_chart(_data, _categories, highlight, present).to_dict()), recovery_text(_data)),
+        (ready_to_send(ladder, {LADDER_ROWS: ladder_rows(_data)}), ladder_text(_data, here, emergency)),
+        (ready_to_send(timing, {TIMING_ROWS: timing_rows(_data)}), timing_text(_data, situation.duration)),
+        (ready_to_send(recovery, {RECOVERY_ROWS: recovery_rows(_data)}), recovery_text(_data)),
     )
+
+
+@shared_cache(max_entries=16)
+def _strip_template(emergency: bool, present: bool) -> dict:
+    return strip_template(emergency, present).to_dict()
 
 
 @shared_cache(max_entries=512)
 def _strip(content_key: str, situation: Situation, emergency: bool, present: bool, _data: pd.DataFrame) -> tuple[dict, str]:
-    """The small ladder's spec and its text alternative."""
+    """The small ladder, ready to send, and its text alternative."""
     here = current_step(situation)
-    fits = _data[_data["fit"] == "fits now"].groupby("step").size()
+    rows = strip_rows(_data, here)
     alt_text = f"Small escalation ladder: you are at step {here} of 5; " + "; ".join(
-        f"step {step}: {count} fit now" for step, count in fits.items()
+        f"step {row.step}: {row.fits} fit now" for row in rows.itertuples(index=False) if row.fits
     )
-    return ready_to_send(ladder_strip(_data, here, emergency, present).to_dict()), alt_text
+    return ready_to_send(_strip_template(emergency, present), {STRIP_ROWS: rows}), alt_text
 
 
 def _take_chart_selection(key: str) -> None:

@@ -9,12 +9,20 @@ from components.ladder import (
     current_step,
     ladder_chart,
     ladder_data,
+    ladder_rows,
     ladder_strip,
+    ladder_template,
     ladder_text,
     recovery_bucket,
     recovery_chart,
+    recovery_rows,
+    recovery_template,
     recovery_text,
+    strip_rows,
+    strip_template,
     timing_chart,
+    timing_rows,
+    timing_template,
     timing_text,
 )
 from components.situation import Situation
@@ -73,8 +81,8 @@ def test_ladder_chart_places_every_treatment_and_highlights_what_fits_now():
     assert encoding["color"]["condition"]["value"] == "#9CA3AF"  # the greyed lane
     plotted = rows(spec, points)
     assert len(plotted) == len(CONTENT.treatments)
-    fits_now = {r["id"] for r in plotted if r["label"].startswith("✔ ")}
-    assert "discectomy" in fits_now and "strong_opioids" not in fits_now
+    fits_now = {r["treatment"] for r in plotted if r["label"].startswith("✔ ")}
+    assert "Discectomy" in fits_now and not any("opioids" in name for name in fits_now)
     assert all(r["fit"] == "fits now" for r in plotted if r["label"].startswith("✔ "))
 
 
@@ -100,7 +108,9 @@ def test_timing_chart_marks_the_persons_duration_and_leaves_out_the_grey_lane():
     assert rows(spec, rule)[0]["here"] == 8
     bars = next(layer for layer in layers(spec) if layer["mark"]["type"] == "bar")
     assert bars["encoding"]["x"]["field"] == "onset_weeks" and bars["encoding"]["x2"]["field"] == "end_weeks"
-    assert not any(r["advised_against"] for r in rows(spec, bars))
+    data = data_for(SCIATICA)
+    advised_against = set(data.loc[data["advised_against"], "treatment"])
+    assert advised_against and not advised_against & {r["treatment"] for r in rows(spec, bars)}
     unknown = timing_chart(data_for(Situation()), CONTENT.categories, None).to_dict()
     assert not [layer for layer in layers(unknown) if layer["mark"]["type"] == "rule"]
 
@@ -111,7 +121,7 @@ def test_recovery_chart_has_one_mark_per_treatment_with_tooltips():
     assert len(plotted) == len(CONTENT.treatments)
     tooltips = {t["field"] for t in spec["encoding"]["tooltip"]}
     assert {"typical_use", "risks", "stances"} <= tooltips
-    assert {r["recovery_band"] for r in plotted} <= set(RECOVERY_BUCKETS)
+    assert {round(r["x"]) for r in plotted} <= set(range(len(RECOVERY_BUCKETS)))  # a band per column
     assert (
         recovery_bucket(None) == "No reliable figure" and recovery_bucket(0) == "None" and recovery_bucket(6) == "Up to 6 weeks"
     )
@@ -148,3 +158,26 @@ def test_small_ladder_counts_what_fits_now_per_step():
     by_step = {r["step"]: r for r in counts}
     assert by_step[4]["text"] == "3 of 3\nfit now"
     assert [r["step"] for r in counts if r["here"]] == [3]
+
+
+def test_each_chart_is_its_template_plus_its_rows():
+    """The page builds each template once and sends new rows per situation (ladder_view);
+    that must draw exactly what the chart itself would."""
+    data, categories = data_for(SCIATICA), CONTENT.categories
+    pairs = (
+        (
+            ladder_chart(data, categories, 3, False, "Medicines"),
+            ladder_template(categories, 3, False, "Medicines"),
+            ladder_rows(data),
+        ),
+        (timing_chart(data, categories, "chronic"), timing_template(categories, "chronic"), timing_rows(data)),
+        (recovery_chart(data, categories), recovery_template(categories), recovery_rows(data)),
+        (ladder_strip(data, 3, False), strip_template(False), strip_rows(data, 3)),
+    )
+    for chart, template, chart_rows in pairs:
+        full, bare = chart.to_dict(), template.to_dict()
+        assert full["datasets"].pop(full.pop("data")["name"]) == chart_rows.to_dict("records")
+        assert bare.pop("data") == {"name": template.data.name}
+        if not full["datasets"]:  # only the rows were there
+            del full["datasets"]
+        assert full == bare
