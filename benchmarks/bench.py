@@ -20,7 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from google.protobuf.message import DecodeError  # noqa: E402
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from benchmarks.floor import write_floor_app  # noqa: E402
@@ -37,41 +39,51 @@ DRAWN = """() => {
 }"""
 
 
-def fully_drawn(page: Page) -> None:
-    page.wait_for_timeout(50)  # let a triggered rerun start
-    page.wait_for_function(DRAWN, timeout=60_000, polling=20)
+class RunWatch:
+    """Counts the script runs that have finished for a page, from the messages on its WebSocket.
+    A rerun can start and end between two paints of the browser, so the page's own "running"
+    state is not a reliable sign that a rerun happened."""
+
+    def __init__(self, page: Page) -> None:
+        self.page, self.finished = page, 0
+        page.on("websocket", lambda socket: socket.on("framereceived", self._frame))
+
+    def _frame(self, payload: bytes | str) -> None:
+        if isinstance(payload, bytes):
+            message = ForwardMsg()
+            try:
+                message.ParseFromString(payload)
+            except DecodeError:
+                return
+            if message.WhichOneof("type") == "script_finished":
+                self.finished += 1
+
+    def wait_past(self, count: int) -> None:
+        """Until more than `count` runs have finished, then until the page is fully drawn."""
+        deadline = time.monotonic() + 60
+        while self.finished <= count:
+            if time.monotonic() > deadline:
+                raise TimeoutError("no script run finished")
+            self.page.wait_for_timeout(5)  # lets Playwright deliver the socket's events
+        self.page.wait_for_function(DRAWN, timeout=60_000, polling="raf")
 
 
-def load_time(page: Page, url: str) -> float:
+def load_time(page: Page, watch: RunWatch, url: str) -> float:
     start = time.perf_counter()
     page.goto(url)
-    fully_drawn(page)
+    watch.wait_past(0)
     return time.perf_counter() - start
 
 
-# Resolves when the app has gone through a run after the next input: a MutationObserver sees
-# every change of the script state, however short the run.
-WATCH_NEXT_RUN = """() => { const app = document.querySelector('[data-testid="stApp"]');
-  window.__nextRun = new Promise(resolve => { let running = false;
-    const observer = new MutationObserver(() => {
-      const state = app.dataset.testScriptState;
-      if (state === 'running') running = true;
-      if (running && state === 'notRunning') { observer.disconnect(); resolve(true); }
-    });
-    observer.observe(app, { attributes: true, attributeFilter: ['data-test-script-state'] });
-  }); }"""
-
-
-def rerun_time(page: Page) -> float:
+def rerun_time(page: Page, watch: RunWatch) -> float:
     """A sidebar change (the pain slider, by keyboard) until the page is fully drawn again."""
     slider = page.get_by_test_id("stSidebar").get_by_role("slider")
     slider.focus()
     key = "ArrowRight" if int(slider.input_value()) < 10 else "ArrowLeft"
-    page.evaluate(WATCH_NEXT_RUN)
+    before = watch.finished
     start = time.perf_counter()
     page.keyboard.press(key)
-    page.evaluate("() => window.__nextRun")
-    fully_drawn(page)
+    watch.wait_past(before)
     return time.perf_counter() - start
 
 
@@ -85,10 +97,11 @@ def browser_timings(app: AppServer, floor: AppServer, runs: int) -> dict[str, tu
             for _ in range(runs):
                 for name, server in (("app", app), ("floor", floor)):  # interleaved pairs
                     page = browser.new_page(viewport={"width": 1280, "height": 720})
+                    watch = RunWatch(page)
                     loads[name].append(
-                        load_time(page, f"{server.url}/{'' if path == 'explore' and name == 'floor' else path}?{QUERY}")
+                        load_time(page, watch, f"{server.url}/{'' if path == 'explore' and name == 'floor' else path}?{QUERY}")
                     )
-                    reruns[name].append(statistics.median(rerun_time(page) for _ in range(3)))
+                    reruns[name].append(statistics.median(rerun_time(page, watch) for _ in range(3)))
                     page.close()
             results[f"/{path} load"] = (statistics.median(loads["app"]), statistics.median(loads["floor"]))
             results[f"/{path} rerun"] = (statistics.median(reruns["app"]), statistics.median(reruns["floor"]))
@@ -123,8 +136,9 @@ def cold_start(script: str, cwd: Path, path: str) -> float:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 720})
+            watch = RunWatch(page)
             page.goto(f"{server.url}/{path}?{QUERY}")
-            fully_drawn(page)
+            watch.wait_past(0)
             elapsed = time.perf_counter() - started
             browser.close()
     finally:
@@ -136,15 +150,17 @@ def memory_per_session(server: AppServer, sessions: int) -> float:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         warm = browser.new_page()
+        watch = RunWatch(warm)
         warm.goto(f"{server.url}/explore?{QUERY}")
-        fully_drawn(warm)
+        watch.wait_past(0)
         time.sleep(1)
         before = server.rss_mib()
         pages = []
         for i in range(sessions):
             page = browser.new_context().new_page()
+            watch = RunWatch(page)
             page.goto(f"{server.url}/explore?{QUERY.replace('pain=6', f'pain={i % 11}')}")
-            fully_drawn(page)
+            watch.wait_past(0)
             pages.append(page)
         time.sleep(2)
         after = server.rss_mib()
