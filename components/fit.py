@@ -37,20 +37,28 @@ def overall_stance(stances: Iterable[str]) -> str:
 
 def stance_table(evidence: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Per treatment: the overall stance, the sources for and against, and one line of text."""
-    named = evidence.merge(sources[["id", "short_name"]], left_on="source_id", right_on="id", how="left")
-    rows = []
-    for treatment_id, group in named.groupby("treatment_id", sort=False):
-        rows.append(
+    names = dict(zip(sources["id"], sources["short_name"], strict=True))
+    # Plain Python over 70-odd rows: grouping DataFrames per treatment took ~50 ms on a cold start.
+    by_treatment: dict[str, list[tuple[str, str]]] = {}
+    for treatment_id, source_id, stance in zip(evidence["treatment_id"], evidence["source_id"], evidence["stance"], strict=True):
+        by_treatment.setdefault(treatment_id, []).append((names.get(source_id), stance))
+
+    def cited(pairs: list[tuple[str, str]], wanted: set[str]) -> str:
+        return ", ".join(name for name, stance in pairs if stance in wanted)
+
+    return pd.DataFrame(
+        [
             {
                 "treatment_id": treatment_id,
-                "overall_stance": overall_stance(group["stance"]),
-                "guideline_stances": "; ".join(f"{r.short_name}: {STANCES[r.stance]}" for r in group.itertuples(index=False)),
-                "sources_for": ", ".join(group.loc[group["stance"].isin(["recommended", "consider"]), "short_name"]),
-                "sources_against": ", ".join(group.loc[group["stance"] == "not_recommended", "short_name"]),
-                "sources_specific": ", ".join(group.loc[group["stance"] == "specific_cases", "short_name"]),
+                "overall_stance": overall_stance(stance for _, stance in pairs),
+                "guideline_stances": "; ".join(f"{name}: {STANCES[stance]}" for name, stance in pairs),
+                "sources_for": cited(pairs, {"recommended", "consider"}),
+                "sources_against": cited(pairs, {"not_recommended"}),
+                "sources_specific": cited(pairs, {"specific_cases"}),
             }
-        )
-    return pd.DataFrame(rows)
+            for treatment_id, pairs in by_treatment.items()
+        ]
+    )
 
 
 @dataclass(frozen=True)

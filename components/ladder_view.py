@@ -69,11 +69,12 @@ def _templates(
 ) -> tuple[dict, dict, dict]:
     """The three charts as Vega-Lite specs without their rows. Altair takes 50-100 ms to build and
     convert a chart, so this is done once per combination of these few settings; a new situation
-    only brings new rows (_charts)."""
+    only brings new rows (_charts). Not validated against the Vega-Lite schema here (that costs a
+    third of the time): the templates are code, and tests/test_ladder.py validates every variant."""
     return (
-        ladder_template(_categories, here, emergency, highlight, present).to_dict(),
-        timing_template(_categories, duration, highlight, present).to_dict(),
-        recovery_template(_categories, highlight, present).to_dict(),
+        ladder_template(_categories, here, emergency, highlight, present).to_dict(validate=False),
+        timing_template(_categories, duration, highlight, present).to_dict(validate=False),
+        recovery_template(_categories, highlight, present).to_dict(validate=False),
     )
 
 
@@ -99,7 +100,7 @@ def _charts(
 
 @shared_cache(max_entries=16)
 def _strip_template(emergency: bool, present: bool) -> dict:
-    return strip_template(emergency, present).to_dict()
+    return strip_template(emergency, present).to_dict(validate=False)  # validated in tests, as above
 
 
 @shared_cache(max_entries=512)

@@ -181,3 +181,17 @@ def test_each_chart_is_its_template_plus_its_rows():
         if not full["datasets"]:  # only the rows were there
             del full["datasets"]
         assert full == bare
+
+
+@pytest.mark.parametrize("present", [False, True])
+@pytest.mark.parametrize("emergency", [False, True])
+def test_every_template_variant_is_valid_vega_lite(emergency, present):
+    """The app converts templates without schema validation (ladder_view); here every variant is validated."""
+    categories = CONTENT.categories
+    for highlight in (None, "Medicines"):
+        for here in STEP_LABELS:
+            ladder_template(categories, here, emergency, highlight, present).to_dict(validate=True)
+        for duration in (None, "acute", "subacute", "chronic"):
+            timing_template(categories, duration, highlight, present).to_dict(validate=True)
+        recovery_template(categories, highlight, present).to_dict(validate=True)
+    strip_template(emergency, present).to_dict(validate=True)
