@@ -7,6 +7,7 @@ server, the first deep link runs the page file on its own (see STYLE.md).
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, wraps
@@ -32,6 +33,14 @@ from components.situation import (
     safe_snippet,
 )
 from components.vocabulary import DURATIONS, FUNCTION, HISTORY, SYMPTOMS, TRIED
+
+# Streamlit runs a full garbage collection after every script run (runner.postScriptGC) while the
+# run's last messages are still on their way; with pandas, Altair and pandera loaded, that scan
+# took ~70 ms a rerun. What is loaded by now (the libraries and our modules) lives as long as the
+# process, so it is moved out of the collector's sight; the scan then takes ~2 ms. Done once,
+# when this module is first imported (a code change reloads it: in development only, the old
+# module's objects then stay frozen).
+gc.freeze()
 
 DISCLAIMER = (
     "This app gives general information, **not medical advice and not a diagnosis**. "
