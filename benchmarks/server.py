@@ -29,7 +29,9 @@ def free_port() -> int:
 
 
 class AppServer:
-    def __init__(self, script: str = "app.py", log_path: Path | None = None, cwd: Path = ROOT) -> None:
+    def __init__(
+        self, script: str = "app.py", log_path: Path | None = None, cwd: Path = ROOT, python: str = sys.executable
+    ) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path or Path(f"/tmp/backpain-bench-{self.port}.log")
@@ -37,7 +39,7 @@ class AppServer:
         self.started = time.perf_counter()
         self.process = subprocess.Popen(
             [
-                sys.executable,
+                python,
                 "-m",
                 "streamlit",
                 "run",
