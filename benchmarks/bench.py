@@ -100,9 +100,7 @@ def browser_timings(app: AppServer, floor: AppServer, runs: int) -> dict[str, tu
                 for name, server in (("app", app), ("floor", floor)):  # interleaved pairs
                     page = browser.new_page(viewport={"width": 1280, "height": 720})
                     watch = RunWatch(page)
-                    loads[name].append(
-                        load_time(page, watch, f"{server.url}/{'' if path == 'explore' and name == 'floor' else path}?{QUERY}")
-                    )
+                    loads[name].append(load_time(page, watch, f"{server.url}/{path}?{QUERY}"))
                     reruns[name].append(statistics.median(rerun_time(page, watch) for _ in range(3)))
                     page.close()
             results[f"/{path} load"] = (statistics.median(loads["app"]), statistics.median(loads["floor"]))
@@ -188,7 +186,10 @@ def main(runs: int, python: str) -> int:
     finally:
         app.stop()
         floor.stop()
-    colds = [(cold_start("app.py", ROOT, "explore", python), cold_start(str(floor_script), folder, "", python)) for _ in range(5)]
+    colds = [
+        (cold_start("app.py", ROOT, "explore", python), cold_start(str(floor_script), folder, "explore", python))
+        for _ in range(5)
+    ]
     cold_app, cold_floor = statistics.median(c[0] for c in colds), statistics.median(c[1] for c in colds)
     warm = warm_script_ms(22)
 
