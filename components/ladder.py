@@ -132,6 +132,17 @@ LADDER_FIELDS: tuple[str, ...] = ("order", "label", "column", "advised_against",
 TIMING_FIELDS: tuple[str, ...] = ("order", "label", "onset_weeks", "end_weeks", *TOOLTIP_FIELDS)
 RECOVERY_FIELDS: tuple[str, ...] = ("x", "y", "advised_against", "recovery", *TOOLTIP_FIELDS)
 
+
+def highlighted(spec: dict, highlight: str | None) -> dict:
+    """A chart spec built without a highlight, starting with `highlight` selected instead: the same
+    as building it with category_selection(highlight), without rebuilding the chart in Altair."""
+    if highlight is None:
+        return spec
+    chosen = [{"category": highlight}]
+    params = [{**p, "value": chosen} if p.get("name") == SELECTION else p for p in spec.get("params", [])]
+    return {**spec, "params": params}
+
+
 TOOLTIP = [
     alt.Tooltip("treatment:N", title="Treatment"),
     alt.Tooltip("category:N", title="Category"),

@@ -15,6 +15,7 @@ from components.ladder import (
     STRIP_ROWS,
     TIMING_ROWS,
     current_step,
+    highlighted,
     ladder_data,
     ladder_rows,
     ladder_template,
@@ -63,18 +64,17 @@ def _templates(
     here: int,
     emergency: bool,
     duration: str | None,
-    highlight: str | None,
     present: bool,
     _categories: pd.DataFrame,
 ) -> tuple[dict, dict, dict]:
-    """The three charts as Vega-Lite specs without their rows. Altair takes 50-100 ms to build and
-    convert a chart, so this is done once per combination of these few settings; a new situation
-    only brings new rows (_charts). Not validated against the Vega-Lite schema here (that costs a
+    """The three charts as Vega-Lite specs without their rows or a highlight. Altair takes 50-100 ms
+    to build and convert a chart, so this is done once per combination of these few settings; a new
+    situation only brings new rows, a highlight only a starting value (_charts). Not validated against the Vega-Lite schema here (that costs a
     third of the time): the templates are code, and tests/test_ladder.py validates every variant."""
     return (
-        ladder_template(_categories, here, emergency, highlight, present).to_dict(validate=False),
-        timing_template(_categories, duration, highlight, present).to_dict(validate=False),
-        recovery_template(_categories, highlight, present).to_dict(validate=False),
+        ladder_template(_categories, here, emergency, None, present).to_dict(validate=False),
+        timing_template(_categories, duration, None, present).to_dict(validate=False),
+        recovery_template(_categories, None, present).to_dict(validate=False),
     )
 
 
@@ -90,7 +90,10 @@ def _charts(
 ) -> tuple[tuple[dict, str], ...]:
     """The three charts, ready to send, with their text versions."""
     here = current_step(situation)
-    ladder, timing, recovery = _templates(content_key, here, emergency, situation.duration, highlight, present, _categories)
+    ladder, timing, recovery = (
+        highlighted(template, highlight)
+        for template in _templates(content_key, here, emergency, situation.duration, present, _categories)
+    )
     return (
         (ready_to_send(ladder, {LADDER_ROWS: ladder_rows(_data)}), ladder_text(_data, here, emergency)),
         (ready_to_send(timing, {TIMING_ROWS: timing_rows(_data)}), timing_text(_data, situation.duration)),

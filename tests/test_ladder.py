@@ -1,3 +1,6 @@
+import json
+import re
+
 import pytest
 
 from components.data import load_content
@@ -7,6 +10,7 @@ from components.ladder import (
     RECOVERY_BUCKETS,
     STEP_LABELS,
     current_step,
+    highlighted,
     ladder_chart,
     ladder_data,
     ladder_rows,
@@ -195,3 +199,20 @@ def test_every_template_variant_is_valid_vega_lite(emergency, present):
             timing_template(categories, duration, highlight, present).to_dict(validate=True)
         recovery_template(categories, highlight, present).to_dict(validate=True)
     strip_template(emergency, present).to_dict(validate=True)
+
+
+def test_a_highlight_added_to_a_built_chart_matches_building_it_highlighted():
+    """ladder_view builds each template once and adds the highlight afterwards."""
+    categories = CONTENT.categories
+
+    def same_views(spec: dict) -> str:  # Altair numbers its views anew on every build
+        return re.sub(r"view_[0-9a-f]+_[0-9]+", "view", json.dumps(spec, sort_keys=True))
+
+    for build in (
+        lambda highlight: ladder_template(categories, 3, False, highlight),
+        lambda highlight: timing_template(categories, "chronic", highlight),
+        lambda highlight: recovery_template(categories, highlight),
+    ):
+        plain = build(None).to_dict()
+        assert same_views(highlighted(plain, "Medicines")) == same_views(build("Medicines").to_dict())
+        assert highlighted(plain, None) == plain
