@@ -68,4 +68,4 @@ bench: install-dev chromium .venv-bench/.installed
 	$(BIN)/python benchmarks/bench.py --runs 5 --server-python .venv-bench/bin/python
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .venv-bench .pytest_cache .ruff_cache
