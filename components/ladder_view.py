@@ -51,11 +51,18 @@ def ladder_frame_data(frame: Frame) -> pd.DataFrame:
 def ready_to_send(spec: dict, rows: dict[str, pd.DataFrame] | None = None) -> dict:
     """The spec with its datasets (and `rows`, by name) in Arrow, the form Streamlit sends chart
     data in. st.vega_lite_chart passes Arrow bytes through as they are (st.altair_chart relies on
-    that); from rows it would convert them again on every rerun, about 2 ms a chart."""
+    that); from rows it would convert them again on every rerun, about 2 ms a chart. Datasets
+    already in Arrow (a template's own, converted when it was built) are kept as they are."""
     datasets = {**spec.get("datasets", {}), **(rows or {})}
     if not datasets:
         return spec
-    return {**spec, "datasets": {name: convert_anything_to_arrow_bytes(values) for name, values in datasets.items()}}
+    return {
+        **spec,
+        "datasets": {
+            name: values if isinstance(values, bytes) else convert_anything_to_arrow_bytes(values)
+            for name, values in datasets.items()
+        },
+    }
 
 
 @shared_cache(max_entries=256)
@@ -67,14 +74,16 @@ def _templates(
     present: bool,
     _categories: pd.DataFrame,
 ) -> tuple[dict, dict, dict]:
-    """The three charts as Vega-Lite specs without their rows or a highlight. Altair takes 50-100 ms
-    to build and convert a chart, so this is done once per combination of these few settings; a new
-    situation only brings new rows, a highlight only a starting value (_charts). Not validated against the Vega-Lite schema here (that costs a
-    third of the time): the templates are code, and tests/test_ladder.py validates every variant."""
+    """The three charts as Vega-Lite specs without their rows or a highlight, their own small
+    datasets (the "you are here" marks) already in Arrow. Altair takes 50-100 ms to build and
+    convert a chart, so this is done once per combination of these few settings; a new situation
+    only brings new rows, a highlight only a starting value (_charts). Not validated against the
+    Vega-Lite schema here (that costs a third of the time): the templates are code, and
+    tests/test_ladder.py validates every variant."""
     return (
-        ladder_template(_categories, here, emergency, None, present).to_dict(validate=False),
-        timing_template(_categories, duration, None, present).to_dict(validate=False),
-        recovery_template(_categories, None, present).to_dict(validate=False),
+        ready_to_send(ladder_template(_categories, here, emergency, None, present).to_dict(validate=False)),
+        ready_to_send(timing_template(_categories, duration, None, present).to_dict(validate=False)),
+        ready_to_send(recovery_template(_categories, None, present).to_dict(validate=False)),
     )
 
 
@@ -103,7 +112,7 @@ def _charts(
 
 @shared_cache(max_entries=16)
 def _strip_template(emergency: bool, present: bool) -> dict:
-    return strip_template(emergency, present).to_dict(validate=False)  # validated in tests, as above
+    return ready_to_send(strip_template(emergency, present).to_dict(validate=False))  # validated in tests, as above
 
 
 @shared_cache(max_entries=512)
