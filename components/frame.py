@@ -84,22 +84,9 @@ class Frame:
         return repr((self.directory, self.fingerprint))
 
     @property
-    def symptom_labels(self) -> dict[str, str]:
-        return self.content.symptom_labels
-
-    @cached_property
-    def treatment_table(self) -> pd.DataFrame:
-        """Treatments with their guideline stances, ready for fit_for."""
-        return cached_treatment_table(self.directory, self.fingerprint)
-
-    @property
-    def emergency_flags(self) -> frozenset[str]:
-        return self.content.emergency_flags
-
-    @property
     def emergency(self) -> bool:
         """Whether the person ticked an emergency-tier warning sign."""
-        return not self.emergency_flags.isdisjoint(self.situation.flags)
+        return not self.content.emergency_flags.isdisjoint(self.situation.flags)
 
     @cached_property
     def fitted(self) -> pd.DataFrame:

@@ -31,7 +31,7 @@ frame = draw_frame("explore")
 situation, content = frame.situation, frame.content
 
 st.title("Explore treatments")
-st.markdown(describe(situation, frame.symptom_labels))
+st.markdown(describe(situation, content.symptom_labels))
 if situation.is_empty or situation.duration is None:
     st.info(
         "Until you say how long you have had this episode, the fits below assume a new episode "
@@ -110,8 +110,8 @@ chosen_id = st.selectbox(
     placeholder="Choose a treatment",
     key="explore_details",
 )
-if chosen_id is not None:
-    row = fitted.set_index("id").loc[chosen_id]
+row = fitted.set_index("id").loc[chosen_id] if chosen_id is not None else None
+if row is not None:
     st.markdown(f"### {row['name']}")
     st.markdown(
         f"**Fit for you: {row['fit']}.** {row['reason']}  \n"
@@ -156,6 +156,6 @@ if chosen_id is not None:
         st.caption("Facts above come from: " + "; ".join(f"[{f.short_name}]({f.url})" for f in facts.itertuples(index=False)))
 
 shown = table[["name", "reason", "typical_use", "when_considered", "guideline_stances"]].to_numpy().ravel().tolist()
-if chosen_id is not None:
-    shown += [str(value) for value in fitted.set_index("id").loc[chosen_id].to_dict().values()]
+if row is not None:
+    shown += [str(value) for value in row.to_dict().values()]
 draw_glossary(frame, shown)

@@ -36,7 +36,7 @@ with right:
     )
 
 st.header("Should I see a back pain doctor?")
-check = self_check(situation, frame.emergency_flags)
+check = self_check(situation, frame.content.emergency_flags)
 show = {"emergency": st.error, "urgent": st.error, "yes": st.warning, "not yet": st.success}[check.answer]
 show(f"**{check.headline}**")
 if situation.is_empty:

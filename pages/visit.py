@@ -46,7 +46,7 @@ st.title("My visit")
 st.markdown("Everything to take to your appointment on one page. Download it at the bottom.")
 
 st.header("My situation")
-situation_text = describe(situation, frame.symptom_labels)
+situation_text = describe(situation, content.symptom_labels)
 st.markdown(situation_text)
 
 st.header("My shortlist")
