@@ -34,6 +34,15 @@ def watch_console(page: Page) -> list[str]:
     return errors
 
 
+def open_with_charts(page: Page, url: str, charts: int) -> list[str]:
+    """Open `url`, wait until its charts are drawn, and return the console errors seen (and still to come)."""
+    errors = watch_console(page)
+    page.goto(url)
+    wait_for_app(page)
+    expect_charts_drawn(page, charts)
+    return errors
+
+
 def expect_charts_drawn(page: Page, count: int) -> None:
     charts = page.get_by_test_id("stVegaLiteChart")
     expect(charts).to_have_count(count)
@@ -43,20 +52,14 @@ def expect_charts_drawn(page: Page, count: int) -> None:
 
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 720}, {"width": 390, "height": 844}], ids=["desktop", "phone"])
 def test_all_three_ladder_charts_are_drawn_without_console_errors(page: Page, server: Server, viewport):
-    errors = watch_console(page)
     page.set_viewport_size(viewport)
-    page.goto(f"{server.url}/ladder?{SITUATION}")
-    wait_for_app(page)
-    expect_charts_drawn(page, 3)
+    errors = open_with_charts(page, f"{server.url}/ladder?{SITUATION}", 3)
     expect(page.get_by_role("heading", name="1. The ladder")).to_be_visible()
     assert errors == []
 
 
 def test_clicking_a_category_in_one_legend_highlights_it_in_every_chart(page: Page, server: Server):
-    errors = watch_console(page)
-    page.goto(f"{server.url}/ladder?{SITUATION}")
-    wait_for_app(page)
-    expect_charts_drawn(page, 3)
+    errors = open_with_charts(page, f"{server.url}/ladder?{SITUATION}", 3)
     medicines = page.get_by_role("radiogroup", name=re.compile("Highlight a category")).get_by_role("radio", name="Medicines")
     expect(medicines).not_to_be_checked()
     legend_entry = page.get_by_test_id("stVegaLiteChart").first.locator("svg text", has_text="Medicines")
@@ -69,10 +72,7 @@ def test_clicking_a_category_in_one_legend_highlights_it_in_every_chart(page: Pa
 
 
 def test_explore_is_headed_by_the_small_ladder(page: Page, server: Server):
-    errors = watch_console(page)
-    page.goto(f"{server.url}/explore?{SITUATION}")
-    wait_for_app(page)
-    expect_charts_drawn(page, 1)
+    errors = open_with_charts(page, f"{server.url}/explore?{SITUATION}", 1)
     page.get_by_role("link", name="See the full escalation ladder").click()
     wait_for_app(page)
     expect(page).to_have_url(re.compile(r"/ladder\?.*pain=8"))
