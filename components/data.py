@@ -18,20 +18,29 @@ import pandas as pd
 import pandera.pandas as pa
 
 from components.vocabulary import (
+    AGE_BANDS,
     CATEGORIES,
     CERTAINTY,
+    DERIVED_SIGNS,
     DURATION_WEEKS,
     DURATIONS,
+    FINDINGS,
+    HEALTH,
     HISTORY,
     RED_FLAG_TIERS,
     RED_FLAGS,
+    REGIONS,
     SEVERITIES,
+    SOURCE_KINDS,
     STANCES,
     SYMPTOMS,
     TIME_TO_HELP,
     TRIED,
     YES_NO,
 )
+
+# Ids a treatment's avoid_with / caution_with may name: health conditions and age bands.
+PERSONAL_IDS: tuple[str, ...] = (*HEALTH, *AGE_BANDS)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # A deployment (or a test) may point the app at another copy of the content.
@@ -93,11 +102,6 @@ class Content:
         """Treatment names by id, in alphabetical order of name."""
         ordered = self.treatments.sort_values("name")
         return dict(zip(ordered["id"], ordered["name"], strict=True))
-
-    @cached_property
-    def emergency_flags(self) -> frozenset[str]:
-        """Ids of the warning signs that mean: get emergency help now."""
-        return frozenset(self.red_flags.loc[self.red_flags["tier"] == "emergency", "id"])
 
 
 def content_dir() -> Path:
@@ -170,6 +174,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
                 report_duplicates="exclude_first",
             ),
             "short_name": _text(),
+            "kind": pa.Column(str, _one_of(tuple(SOURCE_KINDS))),
             "citation": _text(),
             "organisation": _text(),
             "year": _whole(1990, 2100),
@@ -187,7 +192,16 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     ),
     "symptoms.csv": pa.DataFrameSchema({"id": _ID, "label": _text(), "help": _text()}),
     "red_flags.csv": pa.DataFrameSchema(
-        {"id": _ID, "label": _text(), "tier": pa.Column(str, _one_of(RED_FLAG_TIERS)), "help": _text(), "action": _text()}
+        {
+            "id": _ID,
+            "label": _text(),
+            "tier": pa.Column(str, _one_of(RED_FLAG_TIERS)),
+            "raised_to": pa.Column(str, _one_of(("", *RED_FLAG_TIERS))),
+            "raised_by": pa.Column(str, _list_of(SYMPTOMS, required=False)),
+            "help": _text(),
+            "action": _text(),
+            "source": _text(),
+        }
     ),
     "treatments.csv": pa.DataFrameSchema(
         {
@@ -202,6 +216,25 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "min_severity": pa.Column(str, _one_of(SEVERITIES)),
             "after_tried": pa.Column(str, _list_of(tuple(TRIED), required=False)),
             "needs_history": pa.Column(str, _list_of(tuple(HISTORY), required=False)),
+            "regions": pa.Column(str, _list_of(tuple(REGIONS), required=True)),
+            "self_care": pa.Column(str, _one_of(YES_NO)),
+            "excludes_symptoms": pa.Column(str, _list_of(SYMPTOMS, required=False)),
+            "min_severity_for": pa.Column(
+                str,
+                pa.Check(
+                    lambda cell: all(
+                        item.count(":") == 1 and item.split(":")[0] in SYMPTOMS and item.split(":")[1] in SEVERITIES
+                        for item in split_list(cell)
+                    ),
+                    element_wise=True,
+                    error="must be symptom:severity pairs such as walking_pain:moderate, separated by ';'",
+                ),
+            ),
+            "min_pain": _whole(0, 10),
+            "needs_findings": pa.Column(str, _list_of(tuple(FINDINGS), required=False)),
+            "avoid_with": pa.Column(str, _list_of(PERSONAL_IDS, required=False)),
+            "caution_with": pa.Column(str, _list_of(PERSONAL_IDS, required=False)),
+            "criteria_source": pa.Column(str),
             "typical_use": _text(),
             "when_considered": _text(),
             "what_it_involves": _text(),
@@ -243,17 +276,21 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         {
             "treatment_id": pa.Column(str),
             "source_id": pa.Column(str),
+            "region": pa.Column(str, _one_of(tuple(REGIONS))),
+            "durations": pa.Column(str, _list_of(tuple(DURATIONS), required=False)),
+            "rec": pa.Column(str),
             "stance": pa.Column(str, _one_of(tuple(STANCES))),
+            "only_alongside": pa.Column(str),
             "note": _text(),
         },
-        unique=["treatment_id", "source_id"],
+        unique=["treatment_id", "source_id", "region", "durations"],
         report_duplicates="exclude_first",
     ),
 }
 
 _CHECK_WORDS = {
     "field_uniqueness": "appears more than once; every id must be unique",
-    "multiple_fields_uniqueness": "this treatment and source pair appears more than once",
+    "multiple_fields_uniqueness": "this treatment, source, region and durations appear more than once",
     "not_nullable": "must not be empty",
 }
 
@@ -340,6 +377,7 @@ def _check_references(file: str, frame: pd.DataFrame, treatments: pd.DataFrame, 
 
 def _cross_check(treatments: pd.DataFrame, evidence: pd.DataFrame, sources: pd.DataFrame) -> None:
     treatment_ids, source_ids = set(treatments["id"]), set(sources["id"])
+    kinds = dict(zip(sources["id"], sources["kind"], strict=True))
     for row, record in enumerate(evidence.itertuples(index=False), start=2):
         if record.treatment_id not in treatment_ids:
             raise ContentError(
@@ -347,6 +385,19 @@ def _cross_check(treatments: pd.DataFrame, evidence: pd.DataFrame, sources: pd.D
             )
         if record.source_id not in source_ids:
             raise ContentError("evidence.csv", row, "source_id", record.source_id, "no source in sources.csv has this id")
+        if kinds[record.source_id] != "guideline":
+            raise ContentError(
+                "evidence.csv",
+                row,
+                "source_id",
+                record.source_id,
+                f"is a {SOURCE_KINDS[kinds[record.source_id]]}, not a guideline: only guidelines take a stance "
+                "(cite it in treatments.csv fact_sources instead)",
+            )
+        if record.only_alongside and record.only_alongside not in treatment_ids:
+            raise ContentError(
+                "evidence.csv", row, "only_alongside", record.only_alongside, "no treatment in treatments.csv has this id"
+            )
     cited = set(evidence["treatment_id"])
     for row, record in enumerate(treatments.itertuples(index=False), start=2):
         if record.id not in cited:
@@ -377,7 +428,7 @@ def load_content(directory: Path = DATA_DIR) -> Content:
     """Read and validate every content file; raise ContentError on the first problem."""
     tables = {file: _validate(file, _read(directory, file)) for file in SCHEMAS}
     _require_ids("symptoms.csv", tables["symptoms.csv"], SYMPTOMS)
-    _require_ids("red_flags.csv", tables["red_flags.csv"], RED_FLAGS)
+    _require_ids("red_flags.csv", tables["red_flags.csv"], (*RED_FLAGS, *DERIVED_SIGNS))
     _require_ids("categories.csv", tables["categories.csv"], CATEGORIES)
     _cross_check(tables["treatments.csv"], tables["evidence.csv"], tables["sources.csv"])
     _check_references("outcomes.csv", tables["outcomes.csv"], tables["treatments.csv"], tables["sources.csv"])

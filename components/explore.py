@@ -6,7 +6,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from components.vocabulary import OVERALL_STANCES
+from components.data import split_list
+from components.vocabulary import DURATIONS, OVERALL_STANCES, REGIONS, STANCES
 
 # What the table shows, in order; `id` travels with the data for other tools but is not shown.
 TABLE_COLUMNS: tuple[str, ...] = (
@@ -42,3 +43,16 @@ def explore_table(
 def fit_counts(table: pd.DataFrame) -> dict[str, int]:
     counts = table["fit"].value_counts()
     return {fit: int(counts.get(fit, 0)) for fit in ("fits now", "later step", "not typical")}
+
+
+def stance_lines(cited: pd.DataFrame) -> list[str]:
+    """'What each guideline says' (Markdown): each stance with its recommendation, the region and stage it
+    covers, the guideline's words in ours, and a link. `cited` is evidence rows merged with their sources."""
+    lines = []
+    for row in cited.to_dict("records"):
+        scope = f"for {REGIONS[row['region']]}"
+        if row["durations"]:
+            scope += ", pain lasting " + " or ".join(DURATIONS[d].lower() for d in split_list(row["durations"]))
+        name = f"{row['short_name']} {row['rec']}".strip()
+        lines.append(f"**{name}: {STANCES[row['stance']]}** ({scope}). {row['note']} [Source]({row['url']})")
+    return lines

@@ -1,8 +1,9 @@
 """Which treatments fit a person's situation now, later, or not typically, and why.
 
-One rule set, driven only by each treatment's data columns (symptoms, needs_history,
-min_severity, durations, after_tried) and the guideline stances in evidence.csv.
-There is no per-treatment code here, by design.
+One rule chain (fit_one), driven only by each treatment's data columns in treatments.csv and
+the guideline stances in evidence.csv that apply to this person's body region and stage.
+There is no per-treatment code here, by design: a clinic changes the advice by editing data.
+docs/SAFETY.md lists the hazards each rule controls and the tests that prove it.
 """
 
 from __future__ import annotations
@@ -14,11 +15,27 @@ import pandas as pd
 
 from components.data import split_list
 from components.situation import Situation
-from components.vocabulary import DURATION_WEEKS, DURATIONS, FITS, HISTORY, SEVERITIES, STANCES, TRIED
+from components.triage import Assessment
+from components.vocabulary import (
+    AGE_BANDS,
+    DURATION_WEEKS,
+    DURATIONS,
+    FINDINGS,
+    FITS,
+    HEALTH,
+    HISTORY,
+    REGIONS,
+    SEVERITIES,
+    STANCES,
+    TRIED,
+)
 
 # A person who has not said how long suggests nothing; assume the earliest stage, which
 # keeps invasive options out of "fits now" (safe by default).
 DEFAULT_DURATION = "acute"
+# Things a person tells us about themselves that can make an option unsafe (treatments.csv
+# avoid_with / caution_with use these ids).
+PERSONAL: dict[str, str] = {**HEALTH, **{band: f"being aged {label.lower()}" for band, label in AGE_BANDS.items()}}
 
 
 def overall_stance(stances: Iterable[str]) -> str:
@@ -35,28 +52,59 @@ def overall_stance(stances: Iterable[str]) -> str:
     return min(given, key=list(STANCES).index)
 
 
-def stance_table(evidence: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Per treatment: the overall stance, the sources for and against, and one line of text."""
+@dataclass(frozen=True)
+class Stance:
+    """One guideline's view of one treatment, for one body region and (optionally) some durations."""
+
+    source: str  # e.g. "NICE NG59 1.3.7"
+    stance: str
+    region: str
+    durations: tuple[str, ...]  # empty: any duration
+    only_alongside: str  # a treatment id this is only advised together with, or ""
+
+    def applies(self, regions: frozenset[str], duration: str) -> bool:
+        return self.region in regions and (not self.durations or duration in self.durations)
+
+
+def stances_by_treatment(evidence: pd.DataFrame, sources: pd.DataFrame) -> dict[str, tuple[Stance, ...]]:
+    """Every stance row, grouped by treatment: content only, so it is worked out once."""
     names = dict(zip(sources["id"], sources["short_name"], strict=True))
-    # Plain Python over 70-odd rows: grouping DataFrames per treatment took ~50 ms on a cold start.
-    by_treatment: dict[str, list[tuple[str, str]]] = {}
-    for treatment_id, source_id, stance in zip(evidence["treatment_id"], evidence["source_id"], evidence["stance"], strict=True):
-        by_treatment.setdefault(treatment_id, []).append((names.get(source_id), stance))
+    grouped: dict[str, list[Stance]] = {}
+    for row in evidence.to_dict("records"):
+        cite = f"{names[row['source_id']]} {row['rec']}".strip()
+        grouped.setdefault(row["treatment_id"], []).append(
+            Stance(cite, row["stance"], row["region"], tuple(split_list(row["durations"])), row["only_alongside"])
+        )
+    return {treatment: tuple(rows) for treatment, rows in grouped.items()}
 
-    def cited(pairs: list[tuple[str, str]], wanted: set[str]) -> str:
-        return ", ".join(name for name, stance in pairs if stance in wanted)
 
+def _stance_columns(stances: Iterable[Stance]) -> dict[str, str]:
+    pairs = list(stances)
+
+    def cited(wanted: set[str]) -> str:
+        return ", ".join(dict.fromkeys(s.source for s in pairs if s.stance in wanted))
+
+    return {
+        "overall_stance": overall_stance(s.stance for s in pairs),
+        "guideline_stances": "; ".join(f"{s.source}: {STANCES[s.stance]}" for s in pairs) or "no guideline covers it here",
+        "sources_for": cited({"recommended", "consider"}),
+        "sources_against": cited({"not_recommended"}),
+        "sources_specific": cited({"specific_cases"}),
+    }
+
+
+def stance_scope(situation: Situation) -> tuple[frozenset[str], str]:
+    """The body regions and duration whose guideline stances apply to this person. Without a region
+    (no symptoms yet, or numbness with no place), every region's stances are shown."""
+    return situation.regions or frozenset(REGIONS), situation.duration or DEFAULT_DURATION
+
+
+def stance_table(evidence: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Per treatment, every stance whatever the region or stage (Sources & method, Compare)."""
     return pd.DataFrame(
         [
-            {
-                "treatment_id": treatment_id,
-                "overall_stance": overall_stance(stance for _, stance in pairs),
-                "guideline_stances": "; ".join(f"{name}: {STANCES[stance]}" for name, stance in pairs),
-                "sources_for": cited(pairs, {"recommended", "consider"}),
-                "sources_against": cited(pairs, {"not_recommended"}),
-                "sources_specific": cited(pairs, {"specific_cases"}),
-            }
-            for treatment_id, pairs in by_treatment.items()
+            {"treatment_id": treatment, **_stance_columns(rows)}
+            for treatment, rows in stances_by_treatment(evidence, sources).items()
         ]
     )
 
@@ -72,27 +120,97 @@ def _labels(ids: Iterable[str], labels: Mapping[str, str], joiner: str = "or") -
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {joiner} " + words[-1]
 
 
-def fit_one(situation: Situation, row: Mapping[str, object], symptom_labels: Mapping[str, str]) -> Fit:
-    """The fit of one treatment row (with its stance columns) for one situation."""
-    stance = row["overall_stance"]
-    if stance == "not_recommended":
-        return Fit("not typical", f"Guidelines advise against it ({row['sources_against']}), so it is not offered as a step.")
+def _cite(row: Mapping[str, object]) -> str:
+    return f" ({row['criteria_source']})" if row["criteria_source"] else ""
 
+
+def _severity_gates(row: Mapping[str, object]) -> dict[str, str]:
+    """`walking_pain:moderate` pairs: a symptom that needs more than the row's min_severity."""
+    return dict(item.split(":", 1) for item in split_list(row["min_severity_for"]))
+
+
+def _base_fit(
+    situation: Situation,
+    row: Mapping[str, object],
+    stances: tuple[Stance, ...],
+    symptom_labels: Mapping[str, str],
+    names: Mapping[str, str],
+) -> Fit:
+    """The fit before warning signs and cautions: the rule chain, first rule that holds wins."""
+    columns = _stance_columns(stances)
+    stance = columns["overall_stance"]
+    self_care = row["self_care"] == "yes"
+    regions = set(split_list(row["regions"]))
+    region_words = _labels(regions, REGIONS, "and")
+
+    # 1. A guideline's "do not offer" for this region and stage, with nobody for it.
+    if stance == "not_recommended":
+        return Fit("not typical", f"Guidelines advise against it ({columns['sources_against']}).")
+
+    # 2. Too little to go on: nothing invasive, no medicine, without symptoms.
+    if not situation.symptoms and not self_care:
+        return Fit("not typical", "Pick your symptoms in the sidebar first: until then only self-care can be suggested.")
+
+    # 3. Body region: a treatment only counts for symptoms in the regions it treats.
+    if situation.symptoms and not situation.regions & regions and not (regions >= set(REGIONS)):
+        if situation.nerve_place_unknown and not situation.regions:
+            return Fit("not typical", "Say in the sidebar whether the numbness or weakness is in a leg or an arm.")
+        neck_only = " No guideline this app uses covers neck injections or neck surgery: ask a spine specialist."
+        return Fit(
+            "not typical",
+            f"It treats {region_words}, and your symptoms are not there."
+            + (neck_only if "neck" not in regions and situation.regions == {"neck"} else ""),
+        )
     targets = split_list(row["symptoms"])
-    matching = [s for s in situation.symptoms if s in targets]
+    matching = [
+        s
+        for s in situation.symptoms
+        if s in targets and (situation.symptom_regions(s) & regions or regions >= set(REGIONS))
+    ]
     if situation.symptoms and not matching:
-        return Fit("not typical", f"It is used for {_labels(targets, symptom_labels)}, which you have not picked.")
+        place = " (say in the sidebar whether it is in a leg or an arm)" if situation.nerve_place_unknown else ""
+        return Fit("not typical", f"It is used for {_labels(targets, symptom_labels)}, which you have not picked{place}.")
+
+    # 4. Guideline exclusions (e.g. no epidural for leg pain on walking from a narrowed canal).
+    excluded = [s for s in situation.symptoms if s in split_list(row["excludes_symptoms"])]
+    if excluded:
+        return Fit("not typical", f"It is not used for {_labels(excluded, symptom_labels, 'and')}{_cite(row)}.")
 
     needed_history = split_list(row["needs_history"])
     if needed_history and not set(needed_history) & set(situation.history):
         return Fit("not typical", f"It is only for people with {_labels(needed_history, HISTORY)}, which you have not ticked.")
 
-    if SEVERITIES.index(situation.severity) < SEVERITIES.index(row["min_severity"]):
+    # 5. No pain and no limits: nothing beyond self-care is needed now.
+    if situation.pain == 0 and situation.function in (None, "none") and not self_care:
         return Fit(
             "not typical",
-            f"It is kept for {row['min_severity']} pain or loss of daily function; yours sounds {situation.severity}.",
+            "With no pain and daily life not affected, nothing beyond self-care and staying active is needed now.",
         )
 
+    # 6. What the person told us about their health.
+    avoid = [p for p in split_list(row["avoid_with"]) if p in situation.health or p == situation.age]
+    if avoid:
+        return Fit(
+            "not typical",
+            f"It is usually avoided with {_labels(avoid, PERSONAL, 'and')}; ask your doctor about other options.",
+        )
+
+    # 7. Severity and pain thresholds from the guideline's own criteria.
+    gates = _severity_gates(row)
+    rank = SEVERITIES.index
+    allowed = [s for s in matching if rank(situation.severity) >= rank(gates.get(s, row["min_severity"]))]
+    if (matching and not allowed) or (not matching and rank(situation.severity) < rank(row["min_severity"])):
+        needed = min((gates.get(s, row["min_severity"]) for s in matching), key=rank, default=row["min_severity"])
+        return Fit(
+            "not typical", f"It is kept for {needed} pain or loss of daily function{_cite(row)}; yours sounds {situation.severity}."
+        )
+    if situation.pain < row["min_pain"]:
+        return Fit(
+            "not typical",
+            f"It is for pain of {row['min_pain']} or more out of 10{_cite(row)}; yours is {situation.pain}.",
+        )
+
+    # 8. Stage: too late for it, or not yet.
     durations = split_list(row["durations"])
     duration = situation.duration or DEFAULT_DURATION
     order = list(DURATIONS)
@@ -100,58 +218,126 @@ def fit_one(situation: Situation, row: Mapping[str, object], symptom_labels: Map
         if order.index(duration) > max(order.index(d) for d in durations):
             return Fit(
                 "not typical",
-                f"It is meant for pain lasting {_labels(durations, DURATIONS)}; yours has lasted {DURATIONS[duration].lower()}.",
+                f"It is meant for pain lasting {_labels(durations, DURATIONS)}{_cite(row)}; "
+                f"yours has lasted {DURATIONS[duration].lower()}.",
             )
         start = min(DURATION_WEEKS[d][0] for d in durations)
-        return Fit("later step", f"It is usually considered only once pain has lasted {start} weeks or more.")
+        when = f"{start // 4} months" if start >= 26 else f"{start} weeks"
+        return Fit("later step", f"It is usually considered only once pain has lasted {when} or more{_cite(row)}.")
 
+    # 9. What usually comes first, and what a specialist must have found.
     missing = [t for t in split_list(row["after_tried"]) if t not in situation.tried]
     if missing:
         verb = "has" if len(missing) == 1 else "have"
         return Fit(
             "later step", f"It usually comes after {_labels(missing, TRIED, 'and')} {verb} been tried without enough help."
         )
+    not_found = [f for f in split_list(row["needs_findings"]) if f not in situation.findings]
+    if not_found:
+        return Fit("later step", f"It comes only after {_labels(not_found, FINDINGS, 'and')}{_cite(row)}.")
 
-    if situation.flags:
-        return Fit("later step", "It could fit, but the warning sign you ticked needs a doctor's check first.")
-
-    suits = (
-        f"It fits {_labels(matching, symptom_labels, 'and')} at your stage" if matching else "It fits your stage and pain level"
-    )
+    # 10. Guidelines that disagree: never shown as a first choice.
     if stance == "disagree":
-        return Fit("fits now", f"{suits}, but guidelines disagree: {row['sources_for']} for, {row['sources_against']} against.")
+        return Fit(
+            "later step",
+            f"Guidelines disagree ({columns['sources_for']} for it; {columns['sources_against']} against), "
+            "so it is not a first choice: talk it over with your doctor.",
+        )
+
+    suits = f"It fits {_labels(matching, symptom_labels, 'and')} at your stage" if matching else "It fits your stage"
+    alongside = [s for s in stances if s.only_alongside and s.stance in ("recommended", "consider")]
+    also = "".join(
+        f", but only alongside {names.get(s.only_alongside, s.only_alongside).lower()} ({s.source})" for s in alongside[:1]
+    )
     if stance == "specific_cases":
-        return Fit("fits now", f"{suits}, in specific cases a specialist checks ({row['sources_specific']}).")
+        return Fit("fits now", f"{suits}, in specific cases a specialist checks ({columns['sources_specific']}){also}.")
     if stance == "no_stance":
-        return Fit("fits now", f"{suits}, though no guideline we use gives a view on it.")
-    verb = "recommend" if stance == "recommended" else "suggest considering"
-    also = f"; {row['sources_specific']} only in specific cases" if row["sources_specific"] else ""
-    return Fit("fits now", f"{suits}, and guidelines {verb} it ({row['sources_for']}{also}).")
+        where = _labels(situation.regions & regions or regions, REGIONS, "and")
+        ask = "" if row["self_care"] == "yes" else ": ask your doctor first"
+        return Fit("fits now", f"{suits}, though no guideline we use gives a view on it for {where}{ask}.")
+    recommended = ", ".join(dict.fromkeys(s.source for s in stances if s.stance == "recommended"))
+    considered = ", ".join(dict.fromkeys(s.source for s in stances if s.stance == "consider"))
+    views = [f"recommended by {recommended}" if recommended else "", f"to consider per {considered}" if considered else ""]
+    specific = f"; {columns['sources_specific']}: only in specific cases" if columns["sources_specific"] else ""
+    return Fit("fits now", f"{suits}: {' and '.join(v for v in views if v)}{specific}{also}.")
+
+
+# What a warning sign does to every option, by tier (components.triage says which tier applies).
+TIER_HOLDS: dict[str, str] = {
+    "emergency": "Not now: get emergency care first.",
+    "same_day": "Only after a doctor has checked your warning sign today.",
+    "soon": "Only after a doctor has checked your warning sign in the next few days.",
+}
+SOON_MEANWHILE = "Fine to do meanwhile, but see a doctor in the next few days about your warning sign."
+
+
+def fit_one(
+    situation: Situation,
+    row: Mapping[str, object],
+    stances: tuple[Stance, ...],
+    assessment: Assessment,
+    symptom_labels: Mapping[str, str],
+    names: Mapping[str, str],
+) -> Fit:
+    """The fit of one treatment row for one situation: the rule chain, then warning signs, then cautions."""
+    base = _base_fit(situation, row, stances, symptom_labels, names)
+    tier = assessment.tier
+    if tier == "soon" and row["self_care"] == "yes" and base.fit == "fits now":
+        return Fit("fits now", f"{SOON_MEANWHILE} {base.reason}")
+    if tier is not None:
+        # Red flags always win: nothing fits now until the sign is checked.
+        return Fit("not typical" if base.fit == "not typical" else "later step", f"{TIER_HOLDS[tier]} {base.reason}")
+    caution = [p for p in split_list(row["caution_with"]) if p in situation.health or p == situation.age]
+    if caution and base.fit != "not typical":
+        return Fit(base.fit, f"Ask your doctor first, because of {_labels(caution, PERSONAL, 'and')}. {base.reason}")
+    return base
 
 
 def with_stances(treatments: pd.DataFrame, evidence: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Treatments joined with their stance columns: content only, so it can be cached once."""
+    """Treatments joined with every stance whatever the region or stage: content only, cached once."""
     table = treatments.merge(stance_table(evidence, sources), left_on="id", right_on="treatment_id", how="left")
     return table.drop(columns="treatment_id")
 
 
-def fit_for(situation: Situation, table: pd.DataFrame, symptom_labels: Mapping[str, str]) -> pd.DataFrame:
-    """Every treatment (from with_stances) with its fit and reason, best fit first."""
-    fits = [fit_one(situation, row, symptom_labels) for row in table.to_dict("records")]
-    fitted = table.assign(fit=[f.fit for f in fits], reason=[f.reason for f in fits])
+def fit_for(
+    situation: Situation,
+    table: pd.DataFrame,
+    stances: Mapping[str, tuple[Stance, ...]],
+    assessment: Assessment,
+    symptom_labels: Mapping[str, str],
+) -> pd.DataFrame:
+    """Every treatment with its fit and reason, and the stances that apply to this person, best fit first."""
+    regions, duration = stance_scope(situation)
+    names = dict(zip(table["id"], table["name"], strict=True))
+    rows, fits, columns = table.to_dict("records"), [], []
+    for row in rows:
+        applying = tuple(s for s in stances.get(row["id"], ()) if s.applies(regions, duration))
+        fits.append(fit_one(situation, row, applying, assessment, symptom_labels, names))
+        columns.append(_stance_columns(applying))
+    scoped = pd.DataFrame(columns, index=table.index)
+    fitted = table.assign(**{c: scoped[c] for c in scoped.columns}, fit=[f.fit for f in fits], reason=[f.reason for f in fits])
     fitted["fit_rank"] = fitted["fit"].map(FITS.index)
     return fitted.sort_values(["fit_rank", "ladder_step", "invasiveness", "name"], kind="stable").reset_index(drop=True)
 
 
 # How fit is decided, in plain words, in the order fit_one applies the rules (shown on Sources & method).
 FIT_RULES: tuple[str, ...] = (
+    "Only the guideline views that cover your body region (low back or neck) and how long you have had the pain count.",
     "If the guidelines that give a view all advise against an option (or allow it only in rare, specific cases), it is **not typical**.",
-    "If it does not treat any of the symptoms you picked, it is **not typical**.",
+    "Until you pick your symptoms, only self-care can be suggested.",
+    "An option counts only for symptoms in the body region it treats: numbness and weakness count where you say they are. "
+    "Low back injections and surgery never fit neck or arm problems.",
+    "If it does not treat any of the symptoms you picked, or a guideline rules it out for one of them, it is **not typical**.",
     "If it is only for people with a certain history (for example spinal fusion, for a slipped or unstable spine), and you have not ticked that, it is **not typical**.",
+    "With no pain and daily life not affected, nothing beyond self-care and staying active is needed now.",
+    "If it is usually avoided with a health condition you told us about, it is **not typical**.",
     "If it is kept for worse pain or loss of daily function than you describe, it is **not typical**.",
     "If it is meant for pain of a shorter duration than yours, it is **not typical**; if it is usually considered only after longer, it is a **later step**.",
-    "If it usually comes after other care you have not tried yet, it is a **later step**.",
-    "If you ticked any warning sign, every option waits (**later step**) until a doctor has checked you.",
-    "Otherwise it **fits now**, and the reason names the guidelines for it, and against it where they disagree.",
+    "If it usually comes after other care you have not tried yet, or after a test result you do not have, it is a **later step**.",
+    "If guidelines disagree about it, it is a **later step** to talk over with your doctor, never a first choice.",
+    "A warning sign always wins: with an emergency sign nothing fits now; with a same-day sign every option waits for a doctor's check today; "
+    "with a sign to check within days only self-care fits meanwhile.",
+    "If it needs care with a health condition you told us about, the reason starts with **ask your doctor first**.",
+    "Otherwise it **fits now**, and the reason names the guidelines for it.",
     "If you have not said how long you have had the pain, the app assumes a new episode, which keeps injections and surgery out of **fits now**.",
 )

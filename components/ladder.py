@@ -26,7 +26,7 @@ FIT_SIZES = {"fits now": 260, "later step": 120, "not typical": 50}
 FIT_FILL = {"fits now": 1.0, "later step": 0.35, "not typical": 0.0}
 # Weeks shown on the timing chart; long-lasting pain runs past a year.
 TIMELINE_END = 60
-HERE_WEEKS = {"acute": 2, "subacute": 8, "chronic": 32}
+HERE_WEEKS = {"acute": 2, "subacute": 8, "chronic": 19, "over_6_months": 39, "over_1_year": 56}
 SELECTION = "category"
 STRIP_HEIGHT = 72
 # Each chart is a template that draws a named dataset, plus that dataset: the template depends only on
@@ -45,9 +45,10 @@ def current_step(situation: Situation) -> int:
     """
     tried = set(situation.tried)
     step = 1
-    if situation.duration in ("subacute", "chronic") or tried & {"physical_therapy", "medications", "chiropractic"}:
+    past_four_weeks = situation.duration not in (None, "acute")
+    if past_four_weeks or tried & {"physical_therapy", "medications", "chiropractic"}:
         step = 2
-    if situation.duration in ("subacute", "chronic") and {"physical_therapy", "medications"} <= tried:
+    if past_four_weeks and {"physical_therapy", "medications"} <= tried:
         step = 3
     if "injections" in tried:
         step = max(step, 4)
@@ -279,7 +280,7 @@ def timing_template(
         you = pd.DataFrame(
             {
                 "start": [start],
-                "end": [TIMELINE_END if end >= 52 else end],
+                "end": [min(end, TIMELINE_END)],
                 "here": [HERE_WEEKS[duration]],
                 "text": [f"You: {DURATIONS[duration].lower()}"],
             }

@@ -2,32 +2,44 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import pandas as pd
 
+from components.data import split_list
 from components.situation import Situation
-from components.vocabulary import DURATIONS, TRIED
+from components.triage import Assessment
+from components.vocabulary import DURATIONS, FINDINGS, TRIED
 
 HISTORY_PHRASES: dict[str, str] = {
     "prior_spine_surgery": "I have had spine surgery before",
     "spine_injury": "I have injured my spine before",
-    "osteoporosis": "I have osteoporosis",
     "spinal_condition": "I have a diagnosed spine condition",
+}
+# How a person says each health condition or age band in a question.
+PERSONAL_PHRASES: dict[str, str] = {
+    "osteoporosis": "I have osteoporosis",
+    "long_term_steroids": "I take steroid tablets long-term",
+    "blood_thinners": "I take a blood thinner",
+    "kidney_disease": "I have kidney disease",
+    "stomach_ulcer": "I have had a stomach ulcer or bleeding",
+    "heart_disease": "I have heart disease",
+    "pregnancy": "I am pregnant",
+    "under_20": "I am under 20",
+    "20_to_49": "I am between 20 and 49",
+    "50_to_64": "I am between 50 and 64",
+    "65_plus": "I am 65 or older",
+}
+TIER_QUESTIONS: dict[str, str] = {
+    "emergency": "Do I need emergency tests or treatment now?",
+    "same_day": "Do I need tests or treatment today?",
+    "soon": "What tests do I need, and how soon?",
 }
 
 
-def questions_for(
-    situation: Situation,
-    shortlist: pd.DataFrame,
-    flag_labels: Mapping[str, str],
-) -> list[str]:
+def questions_for(situation: Situation, shortlist: pd.DataFrame, assessment: Assessment) -> list[str]:
     """Plain questions, most urgent first. `shortlist` holds fitted treatment rows in the person's order."""
     questions: list[str] = []
-    for flag in situation.flags:
-        questions.append(
-            f"I have this warning sign: {flag_labels.get(flag, flag).lower()}. Do I need urgent tests or treatment today?"
-        )
+    for sign in assessment.signs:
+        questions.append(f"I have this warning sign: {sign.label.lower()}. {TIER_QUESTIONS[sign.tier]}")
     questions += [
         "What do you think is causing my pain?",
         "Do I need any tests or scans now? Why, or why not?",
@@ -48,17 +60,30 @@ def questions_for(
         questions.append(f"I have tried {listed} without enough help. What is the next step for me?")
     for item in situation.history:
         questions.append(f"{HISTORY_PHRASES[item]}. Does that change which treatments are safe for me?")
+    if situation.nerve_place_unknown:
+        questions.append("I have numbness or weakness. Could it come from my neck or my lower back?")
+    for item in situation.findings:
+        questions.append(f"I have had this: {FINDINGS[item].lower()}. What does it mean for my options?")
+    personal = {*situation.health, *([situation.age] if situation.age else [])}
+    named = set()
     for row in shortlist.to_dict("records"):
         name = row["name"]
         questions.append(f"How could {name.lower()} help me, how soon, and for how long?")
         questions.append(f"What are the risks of {name.lower()} for someone like me?")
+        for item in split_list(row["avoid_with"]) + split_list(row["caution_with"]):
+            if item in personal:
+                named.add(item)
+                questions.append(f"{PERSONAL_PHRASES[item]}: is {name.lower()} safe for me?")
         # With a warning sign every option waits for the doctor: that is not "a later step".
-        if row["fit"] == "later step" and not situation.flags:
+        if row["fit"] == "later step" and assessment.tier is None:
             questions.append(f"{name} is usually a later step. What should I try first?")
         if row["overall_stance"] in ("disagree", "not_recommended"):
             word = "advise against" if row["overall_stance"] == "not_recommended" else "disagree about"
             questions.append(f"Guidelines {word} {name.lower()}. Why might it suit me, or not?")
         if row["category"] in ("injections", "surgery"):
             questions.append(f"What happens if I wait instead of having {name.lower()}?")
+    for item in situation.health:
+        if item not in named:
+            questions.append(f"{PERSONAL_PHRASES[item]}. Which treatments should I avoid or take care with?")
     questions.append("What warning signs should make me get help quickly?")
     return questions

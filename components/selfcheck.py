@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from components.situation import Situation
+from components.triage import Assessment
+from components.vocabulary import WHERE
 
 
 @dataclass(frozen=True)
@@ -18,16 +19,19 @@ class Sign:
 
 @dataclass(frozen=True)
 class SelfCheck:
-    answer: str  # "emergency" | "urgent" | "yes" | "not yet"
+    answer: str  # a warning-sign tier ("emergency", "same_day", "soon"), or "yes" / "not yet"
     headline: str
     signs: tuple[Sign, ...]
 
 
 def doctor_signs(situation: Situation) -> tuple[Sign, ...]:
     """The four signs that a back pain doctor is worth seeing, each with why it does or doesn't apply."""
-    long_lasting = situation.duration in ("subacute", "chronic")
+    long_lasting = situation.duration not in (None, "acute")
     spreading = [s for s in ("leg_pain", "arm_pain") if s in situation.symptoms]
-    tingling = "numbness" in situation.symptoms
+    nerve = situation.nerve_symptoms
+    # New numbness or weakness counts on its own, even with little pain (guidelines.md 8.3).
+    place = " in " + " and ".join(WHERE[w].lower() for w in situation.where) if situation.where else ""
+    nerve_words = " and ".join({"numbness": "tingling or numbness", "weakness": "weakness"}[n] for n in nerve)
     return (
         Sign(
             "not_improving",
@@ -39,15 +43,16 @@ def doctor_signs(situation: Situation) -> tuple[Sign, ...]:
         ),
         Sign(
             "spreading",
-            "Pain spreading into a leg or arm, often with tingling or numbness",
-            bool(spreading),
+            "Pain spreading into a leg or arm, or tingling, numbness or weakness",
+            bool(spreading or nerve),
             (
-                "Your pain spreads into a "
-                + " and ".join("leg" if s == "leg_pain" else "arm" for s in spreading)
-                + (", with tingling or numbness." if tingling else ".")
+                ("Your pain spreads into a " + " and ".join("leg" if s == "leg_pain" else "arm" for s in spreading) + ". ")
+                if spreading
+                else ""
             )
-            if spreading
-            else "You have not picked pain spreading into a leg or arm.",
+            + (f"You have {nerve_words}{place}, which counts even with little pain." if nerve else "")
+            if spreading or nerve
+            else "You have not picked pain spreading into a leg or arm, numbness or weakness.",
         ),
         Sign(
             "function",
@@ -66,13 +71,19 @@ def doctor_signs(situation: Situation) -> tuple[Sign, ...]:
     )
 
 
-def self_check(situation: Situation, emergency_flags: AbstractSet[str]) -> SelfCheck:
+# The plain answer for each warning-sign tier.
+TIER_ANSWERS: dict[str, str] = {
+    "emergency": "Get emergency help now: one of your warning signs needs it.",
+    "same_day": "See a doctor today, because of a warning sign.",
+    "soon": "Yes: see a doctor in the next few days to have a warning sign checked.",
+}
+
+
+def self_check(situation: Situation, assessment: Assessment) -> SelfCheck:
     """The plain answer. Red flags always win over the four signs."""
     signs = doctor_signs(situation)
-    if set(situation.flags) & emergency_flags:
-        return SelfCheck("emergency", "Get emergency help now: one of your warning signs needs it.", signs)
-    if situation.flags:
-        return SelfCheck("urgent", "See a doctor urgently, today or tomorrow, because of a warning sign you ticked.", signs)
+    if assessment.tier is not None:
+        return SelfCheck(assessment.tier, TIER_ANSWERS[assessment.tier], signs)
     if any(sign.applies for sign in signs):
         return SelfCheck("yes", "Yes: seeing a back pain doctor would be sensible.", signs)
     return SelfCheck(

@@ -6,19 +6,53 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from components.vocabulary import DURATIONS, FUNCTION, HISTORY, RED_FLAGS, SYMPTOMS, TRIED
+from components.vocabulary import (
+    AGE_BANDS,
+    DURATIONS,
+    FINDINGS,
+    FUNCTION,
+    HEALTH,
+    HISTORY,
+    LEGACY_IDS,
+    NERVE_SYMPTOMS,
+    RED_FLAGS,
+    SYMPTOM_REGIONS,
+    SYMPTOMS,
+    TRIED,
+    WHERE,
+    WHERE_REGIONS,
+)
 
 # Query parameters that describe the situation, in URL order.
-SITUATION_KEYS: tuple[str, ...] = ("symptoms", "pain", "function", "duration", "tried", "history", "flags")
+SITUATION_KEYS: tuple[str, ...] = (
+    "symptoms",
+    "where",
+    "pain",
+    "function",
+    "duration",
+    "age",
+    "tried",
+    "findings",
+    "history",
+    "health",
+    "flags",
+)
 LIST_FIELDS: dict[str, tuple[str, ...]] = {
     "symptoms": SYMPTOMS,
+    "where": tuple(WHERE),
     "tried": tuple(TRIED),
+    "findings": tuple(FINDINGS),
     "history": tuple(HISTORY),
+    "health": tuple(HEALTH),
     "flags": RED_FLAGS,
 }
-CHOICE_FIELDS: dict[str, tuple[str, ...]] = {"function": tuple(FUNCTION), "duration": tuple(DURATIONS)}
-# Longer than any valid value (all seven symptoms joined is under 80 characters).
-MAX_PARAM_LENGTH = 200
+CHOICE_FIELDS: dict[str, tuple[str, ...]] = {
+    "function": tuple(FUNCTION),
+    "duration": tuple(DURATIONS),
+    "age": tuple(AGE_BANDS),
+}
+# Longer than any valid value (all fifteen warning signs joined are about 210 characters).
+MAX_PARAM_LENGTH = 300
 
 
 @dataclass(frozen=True)
@@ -26,16 +60,43 @@ class Situation:
     """What a person told us. Every field uses the ids of components.vocabulary."""
 
     symptoms: tuple[str, ...] = ()
+    where: tuple[str, ...] = ()  # where numbness or weakness is felt
     pain: int = 0
     function: str | None = None
     duration: str | None = None
+    age: str | None = None
     tried: tuple[str, ...] = ()
+    findings: tuple[str, ...] = ()
     history: tuple[str, ...] = ()
+    health: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:
         return self == Situation()
+
+    @property
+    def nerve_symptoms(self) -> tuple[str, ...]:
+        return tuple(s for s in self.symptoms if s in NERVE_SYMPTOMS)
+
+    @property
+    def nerve_place_unknown(self) -> bool:
+        """Numbness or weakness picked without saying whether it is in a leg or an arm."""
+        return bool(self.nerve_symptoms) and not self.where
+
+    @property
+    def regions(self) -> frozenset[str]:
+        """The body regions the person's symptoms are in (numbness and weakness count where they are)."""
+        found = {SYMPTOM_REGIONS[s] for s in self.symptoms if s in SYMPTOM_REGIONS}
+        if self.nerve_symptoms:
+            found |= {WHERE_REGIONS[w] for w in self.where}
+        return frozenset(found)
+
+    def symptom_regions(self, symptom: str) -> frozenset[str]:
+        """The regions one of the person's symptoms is in (none known for numbness without a place)."""
+        if symptom in SYMPTOM_REGIONS:
+            return frozenset({SYMPTOM_REGIONS[symptom]})
+        return frozenset(WHERE_REGIONS[w] for w in self.where)
 
     @property
     def severity(self) -> str:
@@ -95,6 +156,7 @@ def from_query(params: Mapping[str, Sequence[str]]) -> Parsed:
     """
     values: dict[str, object] = {}
     ignored: list[Ignored] = []
+    moved: dict[str, list[str]] = {}  # old ids from a saved link, under the field they belong to now
 
     def drop(param: str, value: str, why: str) -> None:
         ignored.append(Ignored(safe_snippet(param, 30), safe_snippet(value), why))
@@ -122,33 +184,27 @@ def from_query(params: Mapping[str, Sequence[str]]) -> Parsed:
                 drop(key, raw, "not one of " + ", ".join(CHOICE_FIELDS[key]))
         else:
             items = [item.strip() for item in raw.split(",") if item.strip()]
-            unknown = [item for item in items if item not in LIST_FIELDS[key]]
-            for item in unknown:
-                drop(key, item, "not a known choice")
+            for item in items:
+                if (key, item) in LEGACY_IDS:
+                    field_now, id_now = LEGACY_IDS[(key, item)]
+                    moved.setdefault(field_now, []).append(id_now)
+                elif item not in LIST_FIELDS[key]:
+                    drop(key, item, "not a known choice")
             values[key] = _ordered(items, LIST_FIELDS[key])
+    for key, items in moved.items():
+        values[key] = _ordered([*values.get(key, ()), *items], LIST_FIELDS[key])  # type: ignore[misc]
     return Parsed(Situation(**values), tuple(ignored))  # type: ignore[arg-type]
 
 
-def from_choices(
-    symptoms: Sequence[str] | None = None,
-    pain: object = 0,
-    function: str | None = None,
-    duration: str | None = None,
-    tried: Sequence[str] | None = None,
-    history: Sequence[str] | None = None,
-    flags: Sequence[str] | None = None,
-) -> Situation:
-    """A situation from widget values, keeping only known ids (a browser can send anything)."""
-    pain_value = pain if isinstance(pain, int) and 0 <= pain <= 10 else 0
-    return Situation(
-        symptoms=_ordered(symptoms or (), SYMPTOMS),
-        pain=pain_value,
-        function=function if function in FUNCTION else None,
-        duration=duration if duration in DURATIONS else None,
-        tried=_ordered(tried or (), tuple(TRIED)),
-        history=_ordered(history or (), tuple(HISTORY)),
-        flags=_ordered(flags or (), RED_FLAGS),
-    )
+def from_choices(pain: object = 0, **choices: object) -> Situation:
+    """A situation from widget values (field name -> value), keeping only known ids: a browser can send anything."""
+    values: dict[str, object] = {"pain": pain if isinstance(pain, int) and 0 <= pain <= 10 else 0}
+    for key, allowed in LIST_FIELDS.items():
+        given = choices.get(key) or ()
+        values[key] = _ordered([str(v) for v in given] if isinstance(given, list | tuple) else (), allowed)
+    for key, allowed in CHOICE_FIELDS.items():
+        values[key] = choices.get(key) if choices.get(key) in allowed else None
+    return Situation(**values)  # type: ignore[arg-type]
 
 
 def describe(situation: Situation, symptom_labels: Mapping[str, str]) -> str:
@@ -158,15 +214,24 @@ def describe(situation: Situation, symptom_labels: Mapping[str, str]) -> str:
     parts: list[str] = []
     if situation.symptoms:
         parts.append("Symptoms: " + "; ".join(symptom_labels.get(s, s).lower() for s in situation.symptoms) + ".")
+    if situation.nerve_symptoms:
+        place = "; ".join(WHERE[w].lower() for w in situation.where) if situation.where else "not said"
+        parts.append(f"Numbness or weakness in: {place}.")
     parts.append(f"Pain: {situation.pain} out of 10.")
     if situation.function:
         parts.append("Daily life: " + FUNCTION[situation.function].lower() + ".")
     if situation.duration:
         parts.append("For: " + DURATIONS[situation.duration].lower() + ".")
+    if situation.age:
+        parts.append("Age: " + AGE_BANDS[situation.age].lower() + ".")
     if situation.tried:
         parts.append("Tried: " + "; ".join(TRIED[t].lower() for t in situation.tried) + ".")
+    if situation.findings:
+        parts.append("Found so far: " + "; ".join(FINDINGS[f].lower() for f in situation.findings) + ".")
     if situation.history:
         parts.append("History: " + "; ".join(HISTORY[h].lower() for h in situation.history) + ".")
+    if situation.health:
+        parts.append("Health: " + "; ".join(HEALTH[h].lower() for h in situation.health) + ".")
     return " ".join(parts)
 
 

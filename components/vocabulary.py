@@ -16,16 +16,51 @@ SYMPTOMS: tuple[str, ...] = (
     "walking_pain",
 )
 
+# Body regions a treatment can treat. Symptoms belong to a region; numbness and weakness belong
+# to the region the person says they are in (WHERE).
+REGIONS: dict[str, str] = {
+    "low_back": "the lower back and legs",
+    "neck": "the neck and arms",
+}
+SYMPTOM_REGIONS: dict[str, str] = {
+    "back_pain": "low_back",
+    "leg_pain": "low_back",
+    "walking_pain": "low_back",
+    "neck_pain": "neck",
+    "arm_pain": "neck",
+}
+# Symptoms whose region is where the person says they are felt.
+NERVE_SYMPTOMS: tuple[str, ...] = ("numbness", "weakness")
+WHERE: dict[str, str] = {
+    "one_leg": "One leg",
+    "both_legs": "Both legs",
+    "one_arm": "One arm",
+    "both_arms": "Both arms",
+}
+WHERE_REGIONS: dict[str, str] = {"one_leg": "low_back", "both_legs": "low_back", "one_arm": "neck", "both_arms": "neck"}
+
+# Warning signs a person can tick (the URL's `flags`). Their wording and tier live in
+# data/red_flags.csv; DERIVED_SIGNS are read from other answers (components/triage.py).
 RED_FLAGS: tuple[str, ...] = (
     "saddle_numbness",
     "bladder_bowel",
+    "sexual_problems",
     "progressive_weakness",
-    "fever",
-    "cancer_history",
-    "weight_loss",
     "major_trauma",
+    "sudden_severe_pain",
+    "neck_stroke_signs",
+    "fever",
+    "infection_risk",
+    "cancer_history",
+    "minor_fall",
+    "clumsy_hands",
+    "weight_loss",
+    "night_pain",
+    "morning_stiffness",
 )
-RED_FLAG_TIERS: tuple[str, ...] = ("emergency", "urgent")
+DERIVED_SIGNS: tuple[str, ...] = ("both_legs", "new_pain_age")
+# Most urgent first (guidelines.md 8.3).
+RED_FLAG_TIERS: tuple[str, ...] = ("emergency", "same_day", "soon")
 
 CATEGORIES: tuple[str, ...] = (
     "physical_therapy",
@@ -48,8 +83,37 @@ TRIED: dict[str, str] = {
 HISTORY: dict[str, str] = {
     "prior_spine_surgery": "Spine surgery in the past",
     "spine_injury": "A spine injury in the past",
-    "osteoporosis": "Osteoporosis (thin bones)",
     "spinal_condition": "A diagnosed spine condition, such as a slipped vertebra or scoliosis",
+}
+
+AGE_BANDS: dict[str, str] = {
+    "under_20": "Under 20",
+    "20_to_49": "20 to 49",
+    "50_to_64": "50 to 64",
+    "65_plus": "65 or older",
+}
+
+# Other health conditions that change which options are safe (guidelines.md 8.1).
+HEALTH: dict[str, str] = {
+    "osteoporosis": "Osteoporosis (thin bones)",
+    "long_term_steroids": "Taking steroid tablets long-term",
+    "blood_thinners": "Taking a blood thinner (such as warfarin, apixaban or clopidogrel)",
+    "kidney_disease": "Kidney disease",
+    "stomach_ulcer": "A stomach ulcer or bleeding from the stomach or gut",
+    "heart_disease": "Heart disease or a past stroke",
+    "pregnancy": "Pregnant",
+}
+
+# What a specialist has already found: some options come only after one of these.
+FINDINGS: dict[str, str] = {
+    "imaging_matches": "A scan (such as an MRI) that matches my symptoms",
+    "positive_block": "A test nerve block (medial branch block) that eased my back pain",
+    "stimulator_trial": "A trial of a spinal cord stimulator that helped",
+}
+
+# Ids a saved link may still hold, and the (field, id) they mean now. Links never break.
+LEGACY_IDS: dict[tuple[str, str], tuple[str, str]] = {
+    ("history", "osteoporosis"): ("health", "osteoporosis"),
 }
 
 FUNCTION: dict[str, str] = {
@@ -58,17 +122,24 @@ FUNCTION: dict[str, str] = {
     "severe": "Can't do everyday tasks",
 }
 
-# Durations in the order they happen; weeks are [start, end) since onset (ACP 2017 classes).
+# Durations in the order they happen; weeks are [start, end) since onset. The first three are
+# ACP 2017's classes; the longer ones are what NICE TA159 (6 months) and similar criteria need.
+# "chronic" kept its id when the longer ones were added: a saved link still opens.
 DURATIONS: dict[str, str] = {
     "acute": "Less than 4 weeks",
     "subacute": "4 to 12 weeks",
-    "chronic": "More than 12 weeks",
+    "chronic": "3 to 6 months",
+    "over_6_months": "6 months to a year",
+    "over_1_year": "More than a year",
 }
 DURATION_WEEKS: dict[str, tuple[int, int]] = {
     "acute": (0, 4),
     "subacute": (4, 12),
-    "chronic": (12, 52),
+    "chronic": (12, 26),
+    "over_6_months": (26, 52),
+    "over_1_year": (52, 104),
 }
+LONG_LASTING: tuple[str, ...] = ("chronic", "over_6_months", "over_1_year")
 
 SEVERITIES: tuple[str, ...] = ("mild", "moderate", "severe")
 
@@ -91,6 +162,17 @@ OVERALL_STANCES: dict[str, str] = {
 }
 
 FITS: tuple[str, ...] = ("fits now", "later step", "not typical")
+
+# What kind of publication a source is. Only guidelines carry stances (evidence.csv); the others
+# support facts (treatments.csv fact_sources, outcomes.csv).
+SOURCE_KINDS: dict[str, str] = {
+    "guideline": "clinical guideline or policy",
+    "review": "evidence review",
+    "trial": "trial",
+    "statement": "scientific statement",
+    "safety_notice": "safety notice",
+    "patient_information": "patient information",
+}
 
 LADDER_STEPS: dict[int, str] = {
     1: "Step 1: self-care and first-line care",

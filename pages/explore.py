@@ -4,12 +4,13 @@ import pandas as pd
 import streamlit as st
 
 from components.data import split_list
-from components.explore import explore_table, fit_counts
+from components.explore import explore_table, fit_counts, stance_lines
+from components.guidance import situation_notes
 from components.frame import add_to_shortlist, draw_frame, draw_glossary, page_query, remove_from_shortlist, shared_cache
 from components.ladder_view import draw_ladder_strip
 from components.pages import page
 from components.situation import MAX_SHORTLIST, Situation, describe
-from components.vocabulary import CATEGORIES, INVASIVENESS, LADDER_STEPS, STANCES
+from components.vocabulary import CATEGORIES, INVASIVENESS, LADDER_STEPS
 
 PRESENT_COLUMNS = ["name", "fit", "reason", "guidelines"]
 
@@ -32,16 +33,8 @@ situation, content = frame.situation, frame.content
 
 st.title("Explore treatments")
 st.markdown(describe(situation, content.symptom_labels))
-if situation.is_empty or situation.duration is None:
-    st.info(
-        "Until you say how long you have had this episode, the fits below assume a new episode "
-        "(less than 4 weeks). Describe your situation in the sidebar to tailor them."
-    )
-if {"neck_pain", "arm_pain"} & set(situation.symptoms):
-    st.info(
-        "The guidelines behind this table are about low back pain and sciatica. For neck and arm pain, "
-        "the same first steps are common, but ask your doctor about options specific to the neck."
-    )
+for note in situation_notes(situation):
+    st.info(note)
 
 draw_ladder_strip(frame)
 st.page_link("pages/ladder.py", label="See the full escalation ladder", icon="🪜", query_params=situation.to_query())
@@ -145,12 +138,7 @@ if row is not None:
     cited = content.evidence[content.evidence["treatment_id"] == chosen_id].merge(
         content.sources, left_on="source_id", right_on="id"
     )
-    st.markdown(
-        "\n".join(
-            f"- **{source.short_name}: {STANCES[source.stance]}.** {source.note} [Source]({source.url})"
-            for source in cited.itertuples(index=False)
-        )
-    )
+    st.markdown("\n".join(f"- {line}" for line in stance_lines(cited)))
     facts = content.sources[content.sources["id"].isin(split_list(row["fact_sources"]))]
     if not facts.empty:
         st.caption("Facts above come from: " + "; ".join(f"[{f.short_name}]({f.url})" for f in facts.itertuples(index=False)))

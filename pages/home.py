@@ -5,6 +5,8 @@ import streamlit as st
 from components.frame import draw_frame, draw_glossary
 from components.ipdas import ABOUT_BACK_PAIN, THE_DECISION
 from components.selfcheck import self_check
+from components.triage import TIER_HEADINGS
+from components.vocabulary import RED_FLAG_TIERS
 
 frame = draw_frame("")
 situation = frame.situation
@@ -36,8 +38,8 @@ with right:
     )
 
 st.header("Should I see a back pain doctor?")
-check = self_check(situation, frame.content.emergency_flags)
-show = {"emergency": st.error, "urgent": st.error, "yes": st.warning, "not yet": st.success}[check.answer]
+check = self_check(situation, frame.assessment)
+show = {"emergency": st.error, "same_day": st.error, "soon": st.warning, "yes": st.warning, "not yet": st.success}[check.answer]
 show(f"**{check.headline}**")
 if situation.is_empty:
     st.info("Fill in your situation in the sidebar to check these signs against it.")
@@ -62,11 +64,16 @@ st.markdown(
     "Tick any that apply under **Warning signs** in the sidebar."
 )
 flags = frame.content.red_flags
-for tier, heading in (("emergency", "🚨 Emergency: get help now"), ("urgent", "⚠️ Urgent: see a doctor today or tomorrow")):
-    st.markdown(f"**{heading}**")
+for tier in RED_FLAG_TIERS:
+    st.markdown(f"**{TIER_HEADINGS[tier]}**")
     st.markdown("\n".join(f"- **{f.label}.** {f.help}" for f in flags[flags["tier"] == tier].itertuples(index=False)))
-if not situation.flags:
-    st.caption("You have not ticked any warning signs.")
+raised = flags[flags["raised_to"] != ""]
+st.markdown(
+    "**Some signs are more urgent together.** "
+    + " ".join(f"{f.label} with new numbness or weakness is an emergency." for f in raised.itertuples(index=False))
+)
+if frame.assessment.tier is None:
+    st.caption("None of these signs applies to what you have told us.")
 
 st.page_link("pages/explore.py", label="Explore treatments for your situation", icon="🔎", query_params=situation.to_query())
 

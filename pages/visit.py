@@ -17,10 +17,12 @@ from components.exports import (
     visit_markdown,
     visit_pdf,
 )
+from components.guidance import situation_notes
 from components.frame import draw_frame, draw_glossary, seed, shared_cache, shortlist_picker
 from components.ladder import current_step, ladder_chart, ladder_data
 from components.questions import questions_for
 from components.situation import Situation, describe
+from components.triage import Assessment
 
 NOTES_KEY = "visit_notes"
 NOTES_WIDGET = "w_visit_notes"
@@ -28,15 +30,20 @@ NOTES_WIDGET = "w_visit_notes"
 
 @shared_cache(max_entries=512)
 def visit_parts(
-    content_key: str, situation: Situation, chosen: tuple[str, ...], _fitted: pd.DataFrame, _content: Content
+    content_key: str,
+    situation: Situation,
+    chosen: tuple[str, ...],
+    _fitted: pd.DataFrame,
+    _content: Content,
+    _assessment: Assessment,
 ) -> tuple[pd.DataFrame, tuple[str, ...], tuple[ShortlistItem, ...], tuple[str, ...]]:
-    """The shortlisted rows, the questions, the summary's shortlist items and the ticked warning signs.
-    Keyed by the content version, the situation and the shortlist (never by the notes)."""
-    flags = _content.red_flags.set_index("id")
+    """The shortlisted rows, the questions, the summary's shortlist items and the warning signs with their tiers.
+    Keyed by the content version, the situation and the shortlist (never by the notes); the assessment follows
+    from the situation."""
     shortlist = _fitted.set_index("id").loc[list(chosen)].reset_index()
-    questions = tuple(questions_for(situation, shortlist, dict(zip(flags.index, flags["label"], strict=True))))
+    questions = tuple(questions_for(situation, shortlist, _assessment))
     outcomes = {t: outcome_text(t, _content.outcomes, _content.sources) for t in chosen}
-    return shortlist, questions, shortlist_items(shortlist, outcomes), tuple(flags.loc[list(situation.flags), "label"])
+    return shortlist, questions, shortlist_items(shortlist, outcomes), _assessment.lines()
 
 
 frame = draw_frame("visit")
@@ -48,11 +55,15 @@ st.markdown("Everything to take to your appointment on one page. Download it at 
 st.header("My situation")
 situation_text = describe(situation, content.symptom_labels)
 st.markdown(situation_text)
+if frame.assessment.signs:
+    st.markdown("**Warning signs**\n" + "\n".join(f"- {line}" for line in frame.assessment.lines()))
+for note in situation_notes(situation):
+    st.info(note)
 
 st.header("My shortlist")
 chosen = shortlist_picker(frame, "Treatments to ask about (up to 4)")
 fitted = frame.fitted
-shortlist, questions, items, warnings = visit_parts(frame.content_key, situation, chosen, fitted, content)
+shortlist, questions, items, warnings = visit_parts(frame.content_key, situation, chosen, fitted, content, frame.assessment)
 if shortlist.empty:
     st.caption("No treatments yet: choose some above, or add them from Explore or Compare.")
 else:

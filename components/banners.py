@@ -1,0 +1,38 @@
+"""What stands at the top of every page: the warning-sign banner for each tier, the notice of
+anything in a link that was ignored, and the disclaimer."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.situation import Ignored
+from components.triage import TIER_ACTIONS, TIER_HEADINGS, Assessment
+from components.vocabulary import RED_FLAG_TIERS
+
+DISCLAIMER = (
+    "This app gives general information, **not medical advice and not a diagnosis**. "
+    "Use it to prepare for a talk with your doctor or physiotherapist."
+)
+# The most urgent tiers are errors (red); a sign to check within days is a warning (yellow).
+TIER_BANNERS = {"emergency": st.error, "same_day": st.error, "soon": st.warning}
+
+
+def tier_markdown(assessment: Assessment, tier: str) -> str:
+    """One tier's banner text: heading, what to do, then each sign with why it matters."""
+    lines = "\n".join(f"- **{sign.label}**: {sign.action}" for sign in assessment.in_tier(tier))
+    return f"**{TIER_HEADINGS[tier]}** {TIER_ACTIONS[tier]}\n\n{lines}"
+
+
+def draw_banners(assessment: Assessment) -> None:
+    """One banner per tier that has a sign, most urgent first; nothing without a sign."""
+    for tier in RED_FLAG_TIERS:
+        if assessment.in_tier(tier):
+            TIER_BANNERS[tier](tier_markdown(assessment, tier))
+
+
+def draw_ignored_notice(ignored: tuple[Ignored, ...]) -> None:
+    if ignored:
+        # Parameters and values are reduced to [A-Za-z0-9_-.,?] by safe_snippet, so
+        # nothing from the URL can form markdown, links or HTML here.
+        items = "; ".join(f"`{i.param}={i.value}` ({i.why})" for i in ignored)
+        st.warning(f"Some settings in this link could not be used and were ignored: {items}.")

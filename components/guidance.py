@@ -1,0 +1,44 @@
+"""What a page says about the situation itself before any option: what is missing to go further,
+and where the guidelines behind the fits stop. Pure: a situation in, plain sentences out."""
+
+from __future__ import annotations
+
+from components.situation import Situation
+
+NO_SYMPTOMS = (
+    "Pick your symptoms in the sidebar. Until then, only self-care can be suggested: no medicine, "
+    "injection or surgery is shown as fitting now."
+)
+NO_DURATION = (
+    "Until you say how long you have had this episode, the fits below assume a new episode "
+    "(less than 4 weeks), which keeps injections and surgery out of fits now."
+)
+NERVE_PLACE = (
+    "Say in the sidebar where the numbness or weakness is (a leg or an arm, one side or both). "
+    "Until then it does not count towards treatments for the back or for the neck."
+)
+NOTHING_NEEDED = (
+    "With no pain and daily life not affected, nothing beyond self-care and staying active is needed now. "
+    "If pain comes back or limits you, update the sidebar."
+)
+NECK = (
+    "Your symptoms are in the neck or arms. The guidelines this app uses are about low back pain and "
+    "sciatica: none of them covers neck injections or neck surgery, and their views are not borrowed "
+    "for the neck. Ask a spine specialist about options for the neck."
+)
+
+
+def situation_notes(situation: Situation) -> tuple[str, ...]:
+    """Plain notes, most important first; empty when the situation needs none."""
+    notes: list[str] = []
+    if not situation.symptoms:
+        notes.append(NO_SYMPTOMS)
+    elif situation.pain == 0 and situation.function in (None, "none"):
+        notes.append(NOTHING_NEEDED)
+    if situation.nerve_place_unknown:
+        notes.append(NERVE_PLACE)
+    if "neck" in situation.regions:
+        notes.append(NECK)
+    if situation.symptoms and situation.duration is None:
+        notes.append(NO_DURATION)
+    return tuple(notes)

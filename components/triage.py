@@ -1,0 +1,101 @@
+"""Warning signs (red flags) in three tiers: which apply to a person, and how urgent that is.
+
+A sign's wording and base tier live in data/red_flags.csv; `raised_to`/`raised_by` there say
+which symptoms raise it (past cancer with new numbness is an emergency). Two signs are read
+from other answers rather than ticked (DERIVED_SIGNS). Red flags always win over the fit.
+Pure: no Streamlit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from components.data import split_list
+from components.situation import Situation
+from components.vocabulary import RED_FLAG_TIERS
+
+# Age bands at which new back pain is itself a sign to check within days (guidelines.md 8.3).
+AGE_SIGN_BANDS: tuple[str, ...] = ("under_20", "50_to_64", "65_plus")
+
+# Signs read from other answers, by id (their wording is in red_flags.csv like the rest).
+DERIVED_RULES: dict[str, Callable[[Situation], bool]] = {
+    # Numbness or weakness in both legs: a cauda equina sign.
+    "both_legs": lambda s: bool(s.nerve_symptoms) and "both_legs" in s.where,
+    # New pain (under 4 weeks) under about 20 or over about 50.
+    "new_pain_age": lambda s: s.age in AGE_SIGN_BANDS and s.duration == "acute" and bool(s.symptoms),
+}
+
+# A tier in a few words, for lists and downloads.
+TIER_SHORT: dict[str, str] = {
+    "emergency": "Emergency: get help now",
+    "same_day": "See a doctor today",
+    "soon": "See a doctor in the next few days",
+}
+# What each tier asks a person to do: the banner's heading and action, one place for every page.
+TIER_HEADINGS: dict[str, str] = {
+    "emergency": "🚨 Emergency: get help now.",
+    "same_day": "⚠️ See a doctor today.",
+    "soon": "🩺 See a doctor in the next few days.",
+}
+TIER_ACTIONS: dict[str, str] = {
+    "emergency": (
+        "Call your local emergency number (999 in the UK, 911 in the US, 112 in the EU) or go to the nearest "
+        "emergency department now. Do not wait for an appointment, and do not try treatments from this app first. "
+        "After a major injury, if your neck hurts, do not move: wait for help."
+    ),
+    "same_day": (
+        "Get a same-day appointment with a doctor (in the UK, your GP or NHS 111) before you try any treatment "
+        "in this app. If you cannot get one today, go to an urgent care centre."
+    ),
+    "soon": (
+        "Book an appointment with a doctor in the next few days to have this checked. Keep active meanwhile. "
+        "Get help sooner if it gets worse or a new warning sign appears."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Sign:
+    id: str
+    label: str
+    tier: str
+    action: str
+    raised: bool  # True when a symptom made it more urgent than it is alone
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The warning signs that apply, most urgent first, and the tier of the most urgent."""
+
+    signs: tuple[Sign, ...] = ()
+
+    @property
+    def tier(self) -> str | None:
+        return self.signs[0].tier if self.signs else None
+
+    def in_tier(self, tier: str) -> tuple[Sign, ...]:
+        return tuple(sign for sign in self.signs if sign.tier == tier)
+
+    def lines(self) -> tuple[str, ...]:
+        """Each sign with its tier in words, most urgent first (My visit and the downloads)."""
+        return tuple(f"{TIER_SHORT[sign.tier]}: {sign.label.lower()}" for sign in self.signs)
+
+
+NO_SIGNS = Assessment()
+
+
+def assess(situation: Situation, red_flags: pd.DataFrame) -> Assessment:
+    """Every warning sign that applies, at its tier: ticked signs, raised by symptoms, plus derived ones."""
+    signs: list[Sign] = []
+    for row in red_flags.to_dict("records"):
+        derived = DERIVED_RULES.get(row["id"])
+        if not (derived(situation) if derived else row["id"] in situation.flags):
+            continue
+        raised = bool(row["raised_to"]) and bool(set(split_list(row["raised_by"])) & set(situation.symptoms))
+        tier = row["raised_to"] if raised else row["tier"]
+        signs.append(Sign(row["id"], row["label"], tier, row["action"], raised))
+    signs.sort(key=lambda sign: RED_FLAG_TIERS.index(sign.tier))
+    return Assessment(tuple(signs))
