@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.data import split_list
+from components.data import Content, split_list
 from components.situation import Situation
-from components.triage import Assessment
+from components.triage import Assessment, assess
 from components.vocabulary import (
     AGE_BANDS,
     DURATION_WEEKS,
@@ -341,3 +341,14 @@ FIT_RULES: tuple[str, ...] = (
     "Otherwise it **fits now**, and the reason names the guidelines for it.",
     "If you have not said how long you have had the pain, the app assumes a new episode, which keeps injections and surgery out of **fits now**.",
 )
+
+
+def fit_content(situation: Situation, content: Content) -> pd.DataFrame:
+    """fit_for with everything worked out from the content (tests, exports and scripts; the app caches the parts)."""
+    return fit_for(
+        situation,
+        with_stances(content.treatments, content.evidence, content.sources),
+        stances_by_treatment(content.evidence, content.sources),
+        assess(situation, content.red_flags),
+        content.symptom_labels,
+    )

@@ -7,7 +7,7 @@ import pandas as pd
 from components.data import split_list
 from components.situation import Situation
 from components.triage import Assessment
-from components.vocabulary import DURATIONS, FINDINGS, TRIED
+from components.vocabulary import DURATIONS, FINDINGS, LONG_LASTING, TRIED
 
 HISTORY_PHRASES: dict[str, str] = {
     "prior_spine_surgery": "I have had spine surgery before",
@@ -50,7 +50,7 @@ def questions_for(situation: Situation, shortlist: pd.DataFrame, assessment: Ass
         questions.append("Could my leg pain on walking come from a narrow spinal canal?")
     if situation.duration:
         questions.append(f"My pain has lasted {DURATIONS[situation.duration].lower()}. How long should it take to get better?")
-    if situation.duration == "chronic":
+    if situation.duration in LONG_LASTING:
         questions.append("Would an exercise programme, a pain rehabilitation programme or psychological support help me?")
     if situation.function == "severe":
         questions.append("How can I manage everyday tasks and work while this settles?")

@@ -12,15 +12,14 @@ from components.compare import (
     values_table,
 )
 from components.data import load_content
-from components.fit import fit_for, with_stances
+from components.fit import fit_content
 from components.situation import Situation
 
 CONTENT = load_content()
 LABELS = dict(zip(CONTENT.symptoms["id"], CONTENT.symptoms["label"], strict=True))
-FITTED = fit_for(
+FITTED = fit_content(
     Situation(symptoms=("leg_pain",), pain=8, function="severe", duration="chronic", tried=("physical_therapy", "medications")),
-    with_stances(CONTENT.treatments, CONTENT.evidence, CONTENT.sources),
-    LABELS,
+    CONTENT,
 )
 CHOSEN = ("discectomy", "exercise_therapy", "acupuncture")
 

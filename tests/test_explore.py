@@ -1,11 +1,11 @@
 from components.data import load_content
 from components.explore import TABLE_COLUMNS, explore_table, fit_counts
-from components.fit import fit_for, with_stances
+from components.fit import fit_content
 from components.situation import Situation
 
 CONTENT = load_content()
 LABELS = dict(zip(CONTENT.symptoms["id"], CONTENT.symptoms["label"], strict=True))
-FITTED = fit_for(Situation(symptoms=("back_pain",)), with_stances(CONTENT.treatments, CONTENT.evidence, CONTENT.sources), LABELS)
+FITTED = fit_content(Situation(symptoms=("back_pain",)), CONTENT)
 
 
 def test_by_default_every_treatment_is_listed_with_id_name_category_fit_and_reason():

@@ -7,7 +7,7 @@ import pytest
 
 from components.data import load_content
 from components.exports import VisitSummary, chart_png, file_name, shortlist_items, visit_csv, visit_markdown, visit_pdf
-from components.fit import fit_for, with_stances
+from components.fit import fit_content
 from components.ladder import ladder_chart, ladder_data
 from components.situation import Situation
 
@@ -16,7 +16,7 @@ LABELS = dict(zip(CONTENT.symptoms["id"], CONTENT.symptoms["label"], strict=True
 SITUATION = Situation(
     symptoms=("leg_pain",), pain=8, function="severe", duration="chronic", tried=("physical_therapy", "medications")
 )
-FITTED = fit_for(SITUATION, with_stances(CONTENT.treatments, CONTENT.evidence, CONTENT.sources), LABELS)
+FITTED = fit_content(SITUATION, CONTENT)
 SHORTLIST = FITTED.set_index("id").loc[["discectomy", "epidural_steroid"]].reset_index()
 SUMMARY = VisitSummary(
     day=date(2026, 11, 26),

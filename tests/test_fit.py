@@ -3,23 +3,22 @@ import itertools
 import pytest
 
 from components.data import load_content
-from components.fit import fit_for, overall_stance, with_stances
+from components.fit import fit_content, overall_stance
 from components.situation import Situation
 from components.vocabulary import DURATIONS, FUNCTION, SYMPTOMS, TRIED
 
 CONTENT = load_content()
 LABELS = dict(zip(CONTENT.symptoms["id"], CONTENT.symptoms["label"], strict=True))
-TABLE = with_stances(CONTENT.treatments, CONTENT.evidence, CONTENT.sources)
 OPIOIDS = ("weak_opioids", "strong_opioids", "tramadol")
 
 
 def fits(situation: Situation) -> dict[str, str]:
-    table = fit_for(situation, TABLE, LABELS)
+    table = fit_content(situation, CONTENT)
     return dict(zip(table["id"], table["fit"], strict=True))
 
 
 def reasons(situation: Situation) -> dict[str, str]:
-    table = fit_for(situation, TABLE, LABELS)
+    table = fit_content(situation, CONTENT)
     return dict(zip(table["id"], table["reason"], strict=True))
 
 
@@ -91,7 +90,7 @@ def test_discectomy_fits_persistent_disabling_sciatica_after_conservative_care()
 
 @pytest.mark.parametrize("symptoms", [(s,) for s in SYMPTOMS])
 def test_injections_and_surgery_never_fit_now_for_a_first_episode_of_mild_pain(symptoms):
-    table = fit_for(Situation(symptoms=symptoms, pain=2, function="none", duration="acute"), TABLE, LABELS)
+    table = fit_content(Situation(symptoms=symptoms, pain=2, function="none", duration="acute"), CONTENT)
     invasive = table[table["category"].isin(["injections", "surgery"])]
     assert set(invasive["fit"]) <= {"later step", "not typical"}
 

@@ -4,7 +4,7 @@ import re
 import pytest
 
 from components.data import load_content
-from components.fit import fit_for, with_stances
+from components.fit import fit_content
 from components.ladder import (
     ADVISED_AGAINST,
     RECOVERY_BUCKETS,
@@ -32,7 +32,6 @@ from components.ladder import (
 from components.situation import Situation
 
 CONTENT = load_content()
-TABLE = with_stances(CONTENT.treatments, CONTENT.evidence, CONTENT.sources)
 LABELS = dict(zip(CONTENT.symptoms["id"], CONTENT.symptoms["label"], strict=True))
 SCIATICA = Situation(
     symptoms=("leg_pain", "numbness"), pain=8, function="severe", duration="chronic", tried=("physical_therapy", "medications")
@@ -40,7 +39,7 @@ SCIATICA = Situation(
 
 
 def data_for(situation: Situation):
-    return ladder_data(fit_for(situation, TABLE, LABELS), CONTENT.categories)
+    return ladder_data(fit_content(situation, CONTENT), CONTENT.categories)
 
 
 def layers(spec: dict) -> list[dict]:

@@ -367,8 +367,8 @@ def test_the_shared_cached_tables_are_never_changed_by_a_page():
     import pandas as pd
 
     from components.data import content_dir, data_fingerprint, load_content
-    from components.fit import fit_for, with_stances
-    from components.frame import cached_content, cached_fit, cached_treatment_table
+    from components.caching import cached_content, cached_fit, cached_treatment_table
+    from components.fit import fit_content, with_stances
     from components.situation import from_query
 
     situation = from_query({key: [value] for key, value in SCIATICA.items()}).situation
@@ -389,6 +389,4 @@ def test_the_shared_cached_tables_are_never_changed_by_a_page():
     assert shared.about == fresh.about
     fresh_table = with_stances(fresh.treatments, fresh.evidence, fresh.sources)
     pd.testing.assert_frame_equal(cached_treatment_table(str(directory), fingerprint), fresh_table)
-    pd.testing.assert_frame_equal(
-        cached_fit(str(directory), fingerprint, situation), fit_for(situation, fresh_table, fresh.symptom_labels)
-    )
+    pd.testing.assert_frame_equal(cached_fit(str(directory), fingerprint, situation), fit_content(situation, fresh))

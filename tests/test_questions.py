@@ -1,22 +1,31 @@
 from components.data import load_content
-from components.fit import fit_for, with_stances
+from components.fit import fit_content
 from components.questions import questions_for
 from components.situation import Situation
+from components.triage import assess
 
 CONTENT = load_content()
-LABELS = dict(zip(CONTENT.symptoms["id"], CONTENT.symptoms["label"], strict=True))
-FLAGS = dict(zip(CONTENT.red_flags["id"], CONTENT.red_flags["label"], strict=True))
-TABLE = with_stances(CONTENT.treatments, CONTENT.evidence, CONTENT.sources)
 
 
 def shortlist(situation: Situation, ids: list[str]):
-    return fit_for(situation, TABLE, LABELS).set_index("id").loc[ids].reset_index()
+    return fit_content(situation, CONTENT).set_index("id").loc[ids].reset_index()
+
+
+def questions(situation: Situation, ids: list[str]) -> list[str]:
+    return questions_for(situation, shortlist(situation, ids), assess(situation, CONTENT.red_flags))
 
 
 def test_warning_signs_come_first():
     situation = Situation(symptoms=("back_pain",), flags=("fever",))
-    questions = questions_for(situation, shortlist(situation, []), FLAGS)
-    assert questions[0] == "I have this warning sign: fever or feeling very unwell. Do I need urgent tests or treatment today?"
+    assert questions(situation, [])[0] == "I have this warning sign: fever or feeling very unwell. Do I need tests or treatment today?"
+
+
+def test_warning_sign_questions_follow_the_tier_most_urgent_first():
+    situation = Situation(symptoms=("back_pain",), flags=("bladder_bowel", "weight_loss"))
+    assert questions(situation, [])[:2] == [
+        "I have this warning sign: new bladder or bowel problems. Do I need emergency tests or treatment now?",
+        "I have this warning sign: weight loss you cannot explain. What tests do I need, and how soon?",
+    ]
 
 
 def test_questions_follow_the_situation():
@@ -25,32 +34,58 @@ def test_questions_follow_the_situation():
         function="severe",
         duration="chronic",
         tried=("self_care", "medications"),
-        history=("osteoporosis",),
+        history=("spine_injury",),
+        health=("osteoporosis",),
     )
-    questions = questions_for(situation, shortlist(situation, []), FLAGS)
-    assert "Could a nerve be pinched or irritated, and how would we find out?" in questions
-    assert "Could my leg pain on walking come from a narrow spinal canal?" in questions
-    assert "How can I manage everyday tasks and work while this settles?" in questions
+    asked = questions(situation, [])
+    assert "Could a nerve be pinched or irritated, and how would we find out?" in asked
+    assert "Could my leg pain on walking come from a narrow spinal canal?" in asked
+    assert "How can I manage everyday tasks and work while this settles?" in asked
     assert (
         "I have tried self-care (rest, heat, staying active) and medicines without enough help. What is the next step for me?"
-        in questions
+        in asked
     )
-    assert "I have osteoporosis. Does that change which treatments are safe for me?" in questions
-    assert questions[-1] == "What warning signs should make me get help quickly?"
+    assert "I have injured my spine before. Does that change which treatments are safe for me?" in asked
+    assert "I have osteoporosis. Which treatments should I avoid or take care with?" in asked
+    assert asked[-1] == "What warning signs should make me get help quickly?"
+
+
+def test_every_long_lasting_duration_asks_about_programmes_and_support():
+    programmes = "Would an exercise programme, a pain rehabilitation programme or psychological support help me?"
+    for duration in ("chronic", "over_6_months", "over_1_year"):
+        assert programmes in questions(Situation(symptoms=("back_pain",), pain=4, duration=duration), []), duration
+    assert programmes not in questions(Situation(symptoms=("back_pain",), pain=4, duration="subacute"), [])
+
+
+def test_findings_and_a_health_condition_on_the_shortlist_are_asked_about():
+    situation = Situation(
+        symptoms=("leg_pain",),
+        pain=6,
+        duration="chronic",
+        age="65_plus",
+        findings=("imaging_matches",),
+        health=("kidney_disease",),
+    )
+    asked = questions(situation, ["nsaids"])
+    assert "I have had this: a scan (such as an mri) that matches my symptoms. What does it mean for my options?" in asked
+    assert "I have kidney disease: is nsaids (ibuprofen…) safe for me?" not in asked
+    assert any(q.startswith("I have kidney disease: is anti-inflammatory tablets") for q in asked)
+    assert any(q.startswith("I am 65 or older: is anti-inflammatory tablets") for q in asked)
+    # Named with the option, so not asked again on its own.
+    assert "I have kidney disease. Which treatments should I avoid or take care with?" not in asked
 
 
 def test_questions_follow_the_shortlist():
     situation = Situation(symptoms=("back_pain",), pain=5, duration="acute")
-    questions = questions_for(situation, shortlist(situation, ["acupuncture", "radiofrequency_denervation"]), FLAGS)
-    assert "Guidelines disagree about acupuncture. Why might it suit me, or not?" in questions
-    assert "Radiofrequency denervation (facet nerve ablation) is usually a later step. What should I try first?" in questions
-    assert "What happens if I wait instead of having radiofrequency denervation (facet nerve ablation)?" in questions
-    assert "What happens if I wait instead of having acupuncture?" not in questions
+    asked = questions(situation, ["acupuncture", "radiofrequency_denervation"])
+    assert "Guidelines disagree about acupuncture. Why might it suit me, or not?" in asked
+    assert "Radiofrequency denervation (facet nerve ablation) is usually a later step. What should I try first?" in asked
+    assert "What happens if I wait instead of having radiofrequency denervation (facet nerve ablation)?" in asked
+    assert "What happens if I wait instead of having acupuncture?" not in asked
 
 
 def test_a_new_mild_episode_gets_the_basic_questions_only():
-    questions = questions_for(Situation(), shortlist(Situation(), []), FLAGS)
-    assert questions == [
+    assert questions(Situation(), []) == [
         "What do you think is causing my pain?",
         "Do I need any tests or scans now? Why, or why not?",
         "What warning signs should make me get help quickly?",
@@ -59,5 +94,5 @@ def test_a_new_mild_episode_gets_the_basic_questions_only():
 
 def test_a_warning_sign_does_not_turn_every_option_into_a_later_step_question():
     situation = Situation(symptoms=("back_pain",), pain=5, duration="acute", flags=("fever",))
-    questions = questions_for(situation, shortlist(situation, ["exercise_therapy"]), FLAGS)
-    assert not [q for q in questions if "usually a later step" in q]
+    asked = questions(situation, ["exercise_therapy"])
+    assert not [q for q in asked if "usually a later step" in q]

@@ -1,34 +1,57 @@
-from components.selfcheck import self_check
+from components.data import load_content
+from components.selfcheck import SelfCheck, self_check
 from components.situation import Situation
+from components.triage import assess
 
-EMERGENCY = {"saddle_numbness", "bladder_bowel", "progressive_weakness"}
+RED_FLAGS = load_content().red_flags
+
+
+def check(situation: Situation) -> SelfCheck:
+    return self_check(situation, assess(situation, RED_FLAGS))
 
 
 def applying(situation: Situation) -> set[str]:
-    return {sign.id for sign in self_check(situation, EMERGENCY).signs if sign.applies}
+    return {sign.id for sign in check(situation).signs if sign.applies}
 
 
 def test_each_of_the_four_signs_comes_from_the_situation():
     assert applying(Situation(duration="chronic")) == {"not_improving"}
-    assert applying(Situation(symptoms=("arm_pain", "numbness"))) == {"spreading"}
+    assert applying(Situation(symptoms=("arm_pain", "numbness"), where=("one_arm",))) == {"spreading"}
     assert applying(Situation(function="severe")) == {"function"}
     assert applying(Situation(history=("prior_spine_surgery",))) == {"history"}
     assert applying(Situation(symptoms=("back_pain",), duration="acute", function="some")) == set()
 
 
 def test_any_sign_means_yes_with_the_reasons():
-    check = self_check(Situation(symptoms=("leg_pain", "numbness")), EMERGENCY)
-    assert check.answer == "yes"
-    spreading = next(s for s in check.signs if s.id == "spreading")
-    assert spreading.because == "Your pain spreads into a leg, with tingling or numbness."
+    result = check(Situation(symptoms=("leg_pain", "numbness")))
+    assert result.answer == "yes"
+    spreading = next(s for s in result.signs if s.id == "spreading")
+    assert spreading.because == "Your pain spreads into a leg. You have tingling or numbness, which counts even with little pain."
+
+
+def test_numbness_or_weakness_alone_counts_as_the_spreading_sign_and_says_where():
+    result = check(Situation(symptoms=("back_pain", "weakness"), where=("one_leg",), pain=1))
+    assert result.answer == "yes"
+    spreading = next(s for s in result.signs if s.id == "spreading")
+    assert spreading.applies
+    assert spreading.because == "You have weakness in one leg, which counts even with little pain."
 
 
 def test_no_sign_means_not_yet_with_advice_on_when_to_go():
-    check = self_check(Situation(symptoms=("back_pain",), duration="acute"), EMERGENCY)
-    assert check.answer == "not yet"
-    assert "See a doctor if" in check.headline
+    result = check(Situation(symptoms=("back_pain",), duration="acute"))
+    assert result.answer == "not yet"
+    assert "See a doctor if" in result.headline
 
 
-def test_red_flags_win_over_the_signs():
-    assert self_check(Situation(flags=("weight_loss",)), EMERGENCY).answer == "urgent"
-    assert self_check(Situation(flags=("weight_loss", "bladder_bowel"), duration="chronic"), EMERGENCY).answer == "emergency"
+def test_red_flags_win_over_the_signs_at_their_tier():
+    soon = check(Situation(flags=("weight_loss",), duration="chronic"))
+    assert (soon.answer, soon.headline) == ("soon", "Yes: see a doctor in the next few days to have a warning sign checked.")
+    same_day = check(Situation(symptoms=("back_pain",), flags=("fever",), duration="chronic"))
+    assert (same_day.answer, same_day.headline) == ("same_day", "See a doctor today, because of a warning sign.")
+    emergency = check(Situation(flags=("weight_loss", "bladder_bowel"), duration="chronic"))
+    assert (emergency.answer, emergency.headline) == ("emergency", "Get emergency help now: one of your warning signs needs it.")
+
+
+def test_fever_with_new_numbness_is_an_emergency_not_a_same_day_visit():
+    result = check(Situation(symptoms=("back_pain", "numbness"), where=("one_leg",), flags=("fever",)))
+    assert result.answer == "emergency"

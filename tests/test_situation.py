@@ -8,29 +8,71 @@ def parse(**params: str | list[str]):
 def test_a_full_link_reads_every_field_in_the_product_vocabulary():
     parsed = parse(
         symptoms="leg_pain,numbness",
+        where="one_leg",
         pain="7",
         function="some",
-        duration="subacute",
+        duration="over_6_months",
+        age="50_to_64",
         tried="self_care,medications",
-        history="osteoporosis",
+        findings="imaging_matches",
+        history="spine_injury",
+        health="blood_thinners,pregnancy",
         flags="fever",
     )
     assert parsed.ignored == ()
     assert parsed.situation == Situation(
         symptoms=("leg_pain", "numbness"),
+        where=("one_leg",),
         pain=7,
         function="some",
-        duration="subacute",
+        duration="over_6_months",
+        age="50_to_64",
         tried=("self_care", "medications"),
-        history=("osteoporosis",),
+        findings=("imaging_matches",),
+        history=("spine_injury",),
+        health=("blood_thinners", "pregnancy"),
         flags=("fever",),
     )
+
+
+def test_an_old_link_with_osteoporosis_under_history_still_opens_with_it_under_health():
+    parsed = parse(history="osteoporosis,prior_spine_surgery", health="kidney_disease")
+    assert parsed.ignored == ()
+    assert parsed.situation == Situation(history=("prior_spine_surgery",), health=("osteoporosis", "kidney_disease"))
+    # The address written back uses the new field only.
+    assert parsed.situation.to_query() == {"history": "prior_spine_surgery", "health": "osteoporosis,kidney_disease"}
+
+
+def test_every_duration_id_opens_including_the_old_chronic_one():
+    for duration in ("acute", "subacute", "chronic", "over_6_months", "over_1_year"):
+        parsed = parse(duration=duration)
+        assert parsed.ignored == ()
+        assert parsed.situation.duration == duration
 
 
 def test_to_query_round_trips_and_leaves_out_empty_fields():
     situation = Situation(symptoms=("back_pain",), pain=4, duration="chronic", tried=("physical_therapy",))
     query = situation.to_query()
     assert query == {"symptoms": "back_pain", "pain": "4", "duration": "chronic", "tried": "physical_therapy"}
+    assert parse(**query).situation == situation
+
+
+def test_to_query_round_trips_the_new_fields():
+    situation = Situation(
+        symptoms=("weakness",),
+        where=("both_arms",),
+        age="65_plus",
+        findings=("positive_block", "stimulator_trial"),
+        health=("long_term_steroids",),
+    )
+    query = situation.to_query()
+    assert query == {
+        "symptoms": "weakness",
+        "where": "both_arms",
+        "age": "65_plus",
+        "findings": "positive_block,stimulator_trial",
+        "health": "long_term_steroids",
+    }
     assert parse(**query).situation == situation
 
 
@@ -70,8 +112,19 @@ def test_reported_values_cannot_carry_html_or_markdown():
 
 
 def test_widget_values_outside_the_vocabulary_are_dropped():
-    situation = from_choices(symptoms=["back_pain", "bogus"], pain=99, function="x", duration="chronic", flags=["fever", "?"])
-    assert situation == Situation(symptoms=("back_pain",), duration="chronic", flags=("fever",))
+    situation = from_choices(
+        symptoms=["back_pain", "bogus"],
+        where=["one_leg", "tail"],
+        pain=99,
+        function="x",
+        duration="chronic",
+        age="200",
+        health=["pregnancy", "osteoporosis?"],
+        flags=["fever", "?"],
+    )
+    assert situation == Situation(
+        symptoms=("back_pain",), where=("one_leg",), duration="chronic", health=("pregnancy",), flags=("fever",)
+    )
 
 
 def test_severity_takes_the_worse_of_pain_and_daily_function():

@@ -1,0 +1,55 @@
+"""The clinical vignette table (vignettes.csv): each row is a situation as a link's query string,
+one treatment, the fit a spine specialist expects and the guideline that says so. A clinician
+extends the table without touching code; this one test runs every row.
+
+Columns: expected_tier is a warning-sign tier, `none` for no sign, or empty for "not checked";
+reason_includes is words the reason must contain (case-insensitive), or empty.
+"""
+
+import csv
+from pathlib import Path
+from urllib.parse import parse_qs
+
+import pytest
+
+from components.data import load_content
+from components.fit import fit_content
+from components.situation import from_query
+from components.triage import assess
+from components.vocabulary import FITS, RED_FLAG_TIERS
+
+CONTENT = load_content()
+TABLE = Path(__file__).with_name("vignettes.csv")
+VIGNETTES = list(csv.DictReader(TABLE.open(encoding="utf-8")))
+
+
+def test_the_table_is_well_formed_and_covers_every_point_of_the_issue():
+    ids = [v["id"] for v in VIGNETTES]
+    assert len(ids) == len(set(ids)) >= 60
+    for v in VIGNETTES:
+        assert v["treatment"] in set(CONTENT.treatments["id"]), v["id"]
+        assert v["expected_fit"] in FITS, v["id"]
+        assert v["expected_tier"] in ("", "none", *RED_FLAG_TIERS), v["id"]
+        assert v["recommendation"] and v["why"], v["id"]
+    # Region, too little information, criteria, health, warning signs, durations, old links.
+    assert {i[0] for i in ids} >= {"R", "N", "C", "H", "F", "D", "L"}
+    ticked = {flag for v in VIGNETTES for flag in parse_qs(v["situation"]).get("flags", [""])[0].split(",") if flag}
+    assert ticked >= set(CONTENT.red_flags["id"]) - {"both_legs", "new_pain_age"}, "every warning sign has a vignette"
+    health = {h for v in VIGNETTES for h in parse_qs(v["situation"]).get("health", [""])[0].split(",") if h}
+    assert health >= {"osteoporosis", "long_term_steroids", "blood_thinners", "kidney_disease", "stomach_ulcer"}
+    assert health >= {"heart_disease", "pregnancy"}
+
+
+@pytest.mark.parametrize("vignette", VIGNETTES, ids=[v["id"] for v in VIGNETTES])
+def test_vignette(vignette):
+    parsed = from_query(parse_qs(vignette["situation"], keep_blank_values=True))
+    assert parsed.ignored == (), f"{vignette['id']}: the link has ids the app does not know: {parsed.ignored}"
+    situation = parsed.situation
+    fitted = fit_content(situation, CONTENT).set_index("id")
+    row = fitted.loc[vignette["treatment"]]
+    told = f"{vignette['id']} ({vignette['why']}): {row['fit']} - {row['reason']}"
+    assert row["fit"] == vignette["expected_fit"], told
+    if vignette["expected_tier"]:
+        tier = assess(situation, CONTENT.red_flags).tier or "none"
+        assert tier == vignette["expected_tier"], told
+    assert vignette["reason_includes"].lower() in row["reason"].lower(), told
