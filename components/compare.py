@@ -10,7 +10,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from components.vocabulary import CERTAINTY, INVASIVENESS, STANCES, TIME_TO_HELP
+from components.data import split_list
+from components.vocabulary import CERTAINTY, DURATIONS, INVASIVENESS, REGIONS, STANCES, TIME_TO_HELP
 
 # Row label -> how to read it from a fitted treatment row.
 ASPECTS: tuple[str, ...] = (
@@ -47,7 +48,10 @@ def source_label(short_name: str, year: int) -> str:
 def guideline_lines(treatment_id: str, evidence: pd.DataFrame, sources: pd.DataFrame) -> str:
     cited = evidence[evidence["treatment_id"] == treatment_id].merge(sources, left_on="source_id", right_on="id")
     return " • ".join(
-        f"{source_label(r.short_name, r.year)}: {STANCES[r.stance]}. {r.note}" for r in cited.itertuples(index=False)
+        f"{' '.join(filter(None, (source_label(r.short_name, r.year), r.rec)))} (for {REGIONS[r.region]}"
+        f"{', ' + ' or '.join(DURATIONS[d].lower() for d in split_list(r.durations)) if r.durations else ''}): "
+        f"{STANCES[r.stance]}. {r.note}"
+        for r in cited.itertuples(index=False)
     )
 
 

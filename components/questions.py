@@ -63,7 +63,8 @@ def questions_for(situation: Situation, shortlist: pd.DataFrame, assessment: Ass
     if situation.nerve_place_unknown:
         questions.append("I have numbness or weakness. Could it come from my neck or my lower back?")
     for item in situation.findings:
-        questions.append(f"I have had this: {FINDINGS[item].lower()}. What does it mean for my options?")
+        found = FINDINGS[item][:1].lower() + FINDINGS[item][1:]  # keeps "MRI" in capitals
+        questions.append(f"I have had this: {found}. What does it mean for my options?")
     personal = {*situation.health, *([situation.age] if situation.age else [])}
     named = set()
     for row in shortlist.to_dict("records"):

@@ -227,7 +227,7 @@ def describe(situation: Situation, symptom_labels: Mapping[str, str]) -> str:
     if situation.tried:
         parts.append("Tried: " + "; ".join(TRIED[t].lower() for t in situation.tried) + ".")
     if situation.findings:
-        parts.append("Found so far: " + "; ".join(FINDINGS[f].lower() for f in situation.findings) + ".")
+        parts.append("Found so far: " + "; ".join(FINDINGS[f][:1].lower() + FINDINGS[f][1:] for f in situation.findings) + ".")
     if situation.history:
         parts.append("History: " + "; ".join(HISTORY[h].lower() for h in situation.history) + ".")
     if situation.health:

@@ -67,10 +67,10 @@ def test_findings_and_a_health_condition_on_the_shortlist_are_asked_about():
         health=("kidney_disease",),
     )
     asked = questions(situation, ["nsaids"])
-    assert "I have had this: a scan (such as an mri) that matches my symptoms. What does it mean for my options?" in asked
-    assert "I have kidney disease: is nsaids (ibuprofen…) safe for me?" not in asked
-    assert any(q.startswith("I have kidney disease: is anti-inflammatory tablets") for q in asked)
-    assert any(q.startswith("I am 65 or older: is anti-inflammatory tablets") for q in asked)
+    nsaids = "anti-inflammatory tablets (nsaids such as ibuprofen or naproxen)"
+    assert "I have had this: a scan (such as an MRI) that matches my symptoms. What does it mean for my options?" in asked
+    assert f"I have kidney disease: is {nsaids} safe for me?" in asked
+    assert f"I am 65 or older: is {nsaids} safe for me?" in asked
     # Named with the option, so not asked again on its own.
     assert "I have kidney disease. Which treatments should I avoid or take care with?" not in asked
 

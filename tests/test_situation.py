@@ -1,4 +1,6 @@
-from components.situation import Situation, from_choices, from_query, safe_snippet
+from components.situation import Situation, describe, from_choices, from_query, safe_snippet
+
+LABELS = {"back_pain": "Pain in the back only", "numbness": "Tingling or numbness", "weakness": "Muscle weakness"}
 
 
 def parse(**params: str | list[str]):
@@ -133,3 +135,21 @@ def test_severity_takes_the_worse_of_pain_and_daily_function():
     assert Situation(pain=8).severity == "severe"
     assert Situation(pain=2, function="severe").severity == "severe"
     assert Situation(pain=2, function="some").severity == "moderate"
+
+
+def test_describe_says_the_new_answers_in_plain_words():
+    situation = Situation(
+        symptoms=("back_pain", "numbness"),
+        where=("one_leg",),
+        pain=5,
+        duration="over_1_year",
+        age="50_to_64",
+        findings=("imaging_matches",),
+        health=("osteoporosis",),
+    )
+    assert describe(situation, LABELS) == (
+        "Symptoms: pain in the back only; tingling or numbness. Numbness or weakness in: one leg. Pain: 5 out of 10. "
+        "For: more than a year. Age: 50 to 64. Found so far: a scan (such as an MRI) that matches my symptoms. "
+        "Health: osteoporosis (thin bones)."
+    )
+    assert "Numbness or weakness in: not said." in describe(Situation(symptoms=("weakness",)), LABELS)

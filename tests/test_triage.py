@@ -1,0 +1,53 @@
+from components.data import load_content
+from components.situation import Situation
+from components.triage import assess
+
+RED_FLAGS = load_content().red_flags
+
+
+def tier(**fields) -> str | None:
+    return assess(Situation(**fields), RED_FLAGS).tier
+
+
+def test_no_sign_means_no_tier():
+    assert tier() is None
+    assert tier(symptoms=("back_pain", "leg_pain"), pain=10, function="severe", duration="acute") is None
+
+
+def test_each_ticked_sign_has_its_tier_from_the_data():
+    for row in RED_FLAGS.to_dict("records"):
+        if row["id"] in ("both_legs", "new_pain_age"):
+            continue
+        assert tier(symptoms=("back_pain",), flags=(row["id"],)) == row["tier"], row["id"]
+
+
+def test_a_major_injury_is_an_emergency_and_fever_alone_is_same_day():
+    assert tier(flags=("major_trauma",)) == "emergency"
+    assert tier(flags=("fever",)) == "same_day"
+    assert tier(flags=("weight_loss",)) == "soon"
+
+
+def test_new_nerve_symptoms_raise_cancer_fever_and_infection_risk_to_an_emergency():
+    for flag in ("cancer_history", "fever", "infection_risk"):
+        assert tier(symptoms=("back_pain",), flags=(flag,)) == "same_day", flag
+        for nerve in ("numbness", "weakness"):
+            signs = assess(Situation(symptoms=("back_pain", nerve), flags=(flag,)), RED_FLAGS).signs
+            assert signs[0].tier == "emergency" and signs[0].raised, (flag, nerve)
+
+
+def test_numbness_or_weakness_in_both_legs_is_an_emergency_sign_without_a_tick():
+    assert tier(symptoms=("numbness",), where=("both_legs",)) == "emergency"
+    assert tier(symptoms=("weakness",), where=("one_leg",)) is None
+    assert tier(symptoms=("back_pain",), where=("both_legs",)) is None  # a place without numbness says nothing
+
+
+def test_new_pain_under_20_or_over_50_is_a_sign_to_check_within_days():
+    for band in ("under_20", "50_to_64", "65_plus"):
+        assert tier(symptoms=("back_pain",), duration="acute", age=band) == "soon", band
+        assert tier(symptoms=("back_pain",), duration="chronic", age=band) is None, band
+    assert tier(symptoms=("back_pain",), duration="acute", age="20_to_49") is None
+
+
+def test_the_most_urgent_sign_comes_first():
+    signs = assess(Situation(flags=("weight_loss", "fever", "saddle_numbness")), RED_FLAGS).signs
+    assert [s.tier for s in signs] == ["emergency", "same_day", "soon"]
