@@ -116,7 +116,8 @@ class Fit:
 
 
 def _labels(ids: Iterable[str], labels: Mapping[str, str], joiner: str = "or") -> str:
-    words = [labels.get(i, i).lower() for i in ids]
+    # Lower-case the first letter only, so "MRI" stays in capitals mid-sentence.
+    words = [labels.get(i, i)[:1].lower() + labels.get(i, i)[1:] for i in ids]
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {joiner} " + words[-1]
 
 

@@ -144,3 +144,9 @@ def test_compare_reasons_carry_the_same_day_hold():
     cells = [str(cell) for cell in at.table[0].value.to_numpy().ravel()]
     held = [cell for cell in cells if "Only after a doctor has checked your warning sign today." in cell]
     assert len(held) == 2, cells
+
+
+def test_start_here_counts_new_numbness_even_with_little_pain():
+    at = open_app(symptoms="numbness", where="one_leg", pain="1")
+    assert "Yes: seeing a back pain doctor would be sensible." in texts(at)
+    assert "which counts even with little pain" in texts(at)
