@@ -11,7 +11,8 @@ from components.compare import source_label
 from components.fit import FIT_RULES
 from components.frame import draw_frame, draw_glossary
 from components.ipdas import CRITERIA
-from components.vocabulary import OVERALL_STANCES, STANCE_MEANINGS, STANCES
+from components.triage import TIER_ACTIONS, TIER_HEADINGS
+from components.vocabulary import OVERALL_STANCES, RED_FLAG_TIERS, SOURCE_KINDS, STANCE_MEANINGS, STANCES
 
 frame = draw_frame("sources")
 content = frame.content
@@ -32,11 +33,17 @@ st.markdown(f"**Last reviewed: {content.about['last_reviewed']}.** {content.abou
 
 st.header("How fit is decided")
 st.markdown(
-    "One set of rules reads each treatment's row in the data (which symptoms it treats, for how long, "
-    "how bad the pain must be, what is usually tried first) and the guideline stances. "
-    "The first rule that applies decides:"
+    "One set of rules reads each treatment's row in the data (the body region and symptoms it treats, for how "
+    "long, how bad the pain must be, what is usually tried or found first, which health conditions call for care) "
+    "and the guideline stances. The first rule that applies decides:"
 )
 st.markdown("\n".join(f"{n}. {rule}" for n, rule in enumerate(FIT_RULES, start=1)))
+st.markdown(
+    "**Warning signs** come in three tiers: "
+    + "; ".join(f"**{TIER_HEADINGS[tier]}** {TIER_ACTIONS[tier].split('. ')[0]}" for tier in RED_FLAG_TIERS)
+    + ". Some signs are more urgent together: past cancer, fever or a higher risk of infection with new numbness "
+    "or weakness is an emergency. The hazard log behind these rules is `docs/SAFETY.md` in the app's code."
+)
 
 st.header("Evidence legend")
 st.markdown("What each guideline's stance means:")
@@ -75,8 +82,13 @@ st.table(
 
 st.header("Sources")
 st.markdown(
+    "Only clinical guidelines give a stance on a treatment. Reviews, trials and other sources support facts "
+    "(benefits, risks, recovery) and never count as a guideline's view."
+)
+st.markdown(
     "\n".join(
-        f"- **{source_label(s.short_name, s.year)}.** {s.citation} *{s.organisation}, {s.year}.* [Link]({s.url})"
+        f"- **{source_label(s.short_name, s.year)}** ({SOURCE_KINDS[s.kind]}). {s.citation} *{s.organisation}, {s.year}.* "
+        f"[Link]({s.url})"
         for s in content.sources.itertuples(index=False)
     )
 )
@@ -94,7 +106,7 @@ st.markdown(
 st.header("The data, and how a clinic edits it")
 st.markdown(
     "All content lives in plain CSV files in the `data/` folder: `treatments.csv` (one row per treatment), "
-    "`evidence.csv` (one row per treatment and guideline), `sources.csv`, `symptoms.csv`, `red_flags.csv`, "
+    "`evidence.csv` (one row per treatment, guideline, body region and stage), `sources.csv`, `symptoms.csv`, `red_flags.csv`, "
     "`categories.csv` and `about.csv` (this page's review date, policy and statements).\n\n"
     "1. Open a file in a spreadsheet and edit it; lists inside a cell are separated by `;`.\n"
     "2. Save it as **CSV UTF-8**.\n"

@@ -68,7 +68,11 @@ CASES = {
     "empty file": (lambda d: (d / "evidence.csv").write_text("", encoding="utf-8"), ["data/evidence.csv", "empty"]),
     "not UTF-8": (
         replace("red_flags.csv", "Fever or feeling very unwell", "Fi\xe8vre".encode("latin-1")),
-        ["data/red_flags.csv", "row 5", "UTF-8"],
+        ["data/red_flags.csv", "row 10", "UTF-8"],
+    ),
+    "old red-flag tier": (
+        replace("red_flags.csv", "Weight loss you cannot explain,soon,", "Weight loss you cannot explain,urgent,"),
+        ["data/red_flags.csv", "row 15", '"tier"', "urgent", "emergency, same_day, soon"],
     ),
     "duplicate ids": (
         replace("treatments.csv", "\nheat,", "\nstay_active,"),
@@ -77,6 +81,10 @@ CASES = {
     "unknown source id": (
         replace("evidence.csv", "heat,ACP17,", "heat,ACP2099,"),
         ["data/evidence.csv", '"source_id"', "ACP2099"],
+    ),
+    "a review given a stance": (
+        replace("evidence.csv", "heat,ACP17,", "heat,LIU23,"),
+        ["data/evidence.csv", "row 5", '"source_id"', "LIU23", "not a guideline"],
     ),
     "treatment with no source": (
         drop_lines("evidence.csv", "heat,"),

@@ -18,7 +18,14 @@ from components.situation import Situation
 CONTENT = load_content()
 LABELS = dict(zip(CONTENT.symptoms["id"], CONTENT.symptoms["label"], strict=True))
 FITTED = fit_content(
-    Situation(symptoms=("leg_pain",), pain=8, function="severe", duration="chronic", tried=("physical_therapy", "medications")),
+    Situation(
+        symptoms=("leg_pain",),
+        pain=8,
+        function="severe",
+        duration="chronic",
+        tried=("physical_therapy", "medications"),
+        findings=("imaging_matches",),
+    ),
     CONTENT,
 )
 CHOSEN = ("discectomy", "exercise_therapy", "acupuncture")
@@ -35,16 +42,20 @@ def test_benefits_and_risks_have_equal_room_and_the_fit_is_stated():
     table = comparison_table(FITTED, CONTENT.evidence, CONTENT.sources, CHOSEN, CONTENT.outcomes)
     assert table.loc["Possible benefits"].str.len().min() > 40
     assert table.loc["Possible risks"].str.len().min() > 40
-    assert table.loc["Fit for you", "Microdiscectomy or open discectomy"].startswith("Fits now.")
+    assert table.loc["Fit for you", "Microdiscectomy or open discectomy"].startswith(
+        "Fits now. It fits pain spreading down a leg"
+    )
 
 
-def test_each_guideline_stance_shows_with_its_year():
+def test_each_guideline_stance_shows_with_its_year_recommendation_and_scope():
     cell = (
         comparison_table(FITTED, CONTENT.evidence, CONTENT.sources, ["acupuncture"], CONTENT.outcomes)
         .loc["What each guideline says"]
         .iloc[0]
     )
-    assert "ACP 2017: recommended." in cell and "NICE NG59 (2016): advises against." in cell
+    assert "ACP 2017 rec 1, rec 2 (for the lower back and legs): recommended." in cell
+    assert "NICE NG59 (2016) (for the lower back and legs): advises against." in cell
+    assert "WHO 2023 (for the lower back and legs, 3 to 6 months or 6 months to a year or more than a year): consider." in cell
     assert source_label("ACP 2017", 2017) == "ACP 2017"
 
 

@@ -10,18 +10,24 @@ from components.exports import VisitSummary, chart_png, file_name, shortlist_ite
 from components.fit import fit_content
 from components.ladder import ladder_chart, ladder_data
 from components.situation import Situation
+from components.triage import assess
 
 CONTENT = load_content()
 LABELS = dict(zip(CONTENT.symptoms["id"], CONTENT.symptoms["label"], strict=True))
 SITUATION = Situation(
-    symptoms=("leg_pain",), pain=8, function="severe", duration="chronic", tried=("physical_therapy", "medications")
+    symptoms=("leg_pain",),
+    pain=8,
+    function="severe",
+    duration="chronic",
+    tried=("physical_therapy", "medications"),
+    findings=("imaging_matches",),
 )
 FITTED = fit_content(SITUATION, CONTENT)
 SHORTLIST = FITTED.set_index("id").loc[["discectomy", "epidural_steroid"]].reset_index()
 SUMMARY = VisitSummary(
     day=date(2026, 11, 26),
     situation="Symptoms: pain spreading down a leg (sciatica). Pain: 8 out of 10.",
-    warnings=("Fever or feeling very unwell",),
+    warnings=assess(Situation(symptoms=("leg_pain",), flags=("fever",)), CONTENT.red_flags).lines(),
     shortlist=shortlist_items(SHORTLIST, {"discectomy": "Leg pain eased faster at first (sciatica trials, 12 months)."}),
     questions=("What do you think is causing my pain?", "What are the risks of discectomy for someone like me?"),
     notes="Ask about going back to work – and driving.",
@@ -38,7 +44,8 @@ def test_markdown_holds_situation_shortlist_questions_and_disclaimer():
     assert "not medical advice" in text
     assert "- **Microdiscectomy or open discectomy**: fits now." in text
     assert "2. What are the risks of discectomy for someone like me?" in text
-    assert "## Warning signs" in text and "Ask about going back to work" in text
+    assert "## Warning signs\n\n- **See a doctor today: fever or feeling very unwell**" in text
+    assert "Ask about going back to work" in text
     assert "  - In numbers: Leg pain eased faster at first (sciatica trials, 12 months)." in text
 
 
@@ -47,7 +54,7 @@ def test_csv_has_one_row_per_fact():
     sections = [r["section"] for r in rows]
     assert sections.count("shortlist") == 2 and sections.count("question") == 2
     assert rows[0]["section"] == "date" and "not medical advice" in rows[0]["detail"]
-    assert any(r["section"] == "warning sign" for r in rows)
+    assert [r["item"] for r in rows if r["section"] == "warning sign"] == ["See a doctor today: fever or feeling very unwell"]
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,10 @@ def questions(situation: Situation, ids: list[str]) -> list[str]:
 
 def test_warning_signs_come_first():
     situation = Situation(symptoms=("back_pain",), flags=("fever",))
-    assert questions(situation, [])[0] == "I have this warning sign: fever or feeling very unwell. Do I need tests or treatment today?"
+    assert (
+        questions(situation, [])[0]
+        == "I have this warning sign: fever or feeling very unwell. Do I need tests or treatment today?"
+    )
 
 
 def test_warning_sign_questions_follow_the_tier_most_urgent_first():
