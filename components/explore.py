@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from components.data import split_list
-from components.vocabulary import DURATIONS, OVERALL_STANCES, REGIONS, STANCES
+from components.vocabulary import OVERALL_STANCES, REGIONS, STANCES, duration_span
 
 # What the table shows, in order; `id` travels with the data for other tools but is not shown.
 TABLE_COLUMNS: tuple[str, ...] = (
@@ -52,7 +52,7 @@ def stance_lines(cited: pd.DataFrame) -> list[str]:
     for row in cited.to_dict("records"):
         scope = f"for {REGIONS[row['region']]}"
         if row["durations"]:
-            scope += ", pain lasting " + " or ".join(DURATIONS[d].lower() for d in split_list(row["durations"]))
+            scope += ", pain lasting " + duration_span(split_list(row["durations"]))
         name = f"{row['short_name']} {row['rec']}".strip()
         lines.append(f"**{name}: {STANCES[row['stance']]}** ({scope}). {row['note']} [Source]({row['url']})")
     return lines

@@ -24,10 +24,12 @@ from components.vocabulary import (
     FITS,
     HEALTH,
     HISTORY,
+    NERVE_SYMPTOMS,
     REGIONS,
     SEVERITIES,
     STANCES,
     TRIED,
+    duration_span,
 )
 
 # A person who has not said how long suggests nothing; assume the earliest stage, which
@@ -164,12 +166,11 @@ def _base_fit(
         )
     targets = split_list(row["symptoms"])
     matching = [
-        s
-        for s in situation.symptoms
-        if s in targets and (situation.symptom_regions(s) & regions or regions >= set(REGIONS))
+        s for s in situation.symptoms if s in targets and (situation.symptom_regions(s) & regions or regions >= set(REGIONS))
     ]
     if situation.symptoms and not matching:
-        place = " (say in the sidebar whether it is in a leg or an arm)" if situation.nerve_place_unknown else ""
+        for_nerves = set(targets) & set(NERVE_SYMPTOMS)
+        place = " (say in the sidebar whether it is in a leg or an arm)" if situation.nerve_place_unknown and for_nerves else ""
         return Fit("not typical", f"It is used for {_labels(targets, symptom_labels)}, which you have not picked{place}.")
 
     # 4. Guideline exclusions (e.g. no epidural for leg pain on walking from a narrowed canal).
@@ -203,7 +204,8 @@ def _base_fit(
     if (matching and not allowed) or (not matching and rank(situation.severity) < rank(row["min_severity"])):
         needed = min((gates.get(s, row["min_severity"]) for s in matching), key=rank, default=row["min_severity"])
         return Fit(
-            "not typical", f"It is kept for {needed} pain or loss of daily function{_cite(row)}; yours sounds {situation.severity}."
+            "not typical",
+            f"It is kept for {needed} pain or loss of daily function{_cite(row)}; yours sounds {situation.severity}.",
         )
     if situation.pain < row["min_pain"]:
         return Fit(
@@ -219,7 +221,7 @@ def _base_fit(
         if order.index(duration) > max(order.index(d) for d in durations):
             return Fit(
                 "not typical",
-                f"It is meant for pain lasting {_labels(durations, DURATIONS)}{_cite(row)}; "
+                f"It is meant for pain lasting {duration_span(durations)}{_cite(row)}; "
                 f"yours has lasted {DURATIONS[duration].lower()}.",
             )
         start = min(DURATION_WEEKS[d][0] for d in durations)

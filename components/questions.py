@@ -35,6 +35,11 @@ TIER_QUESTIONS: dict[str, str] = {
 }
 
 
+def lower_first(name: str) -> str:
+    """A treatment name inside a sentence: only the first letter lowered, so NSAIDs and MRI keep their capitals."""
+    return name[:1].lower() + name[1:]
+
+
 def questions_for(situation: Situation, shortlist: pd.DataFrame, assessment: Assessment) -> list[str]:
     """Plain questions, most urgent first. `shortlist` holds fitted treatment rows in the person's order."""
     questions: list[str] = []
@@ -69,20 +74,20 @@ def questions_for(situation: Situation, shortlist: pd.DataFrame, assessment: Ass
     named = set()
     for row in shortlist.to_dict("records"):
         name = row["name"]
-        questions.append(f"How could {name.lower()} help me, how soon, and for how long?")
-        questions.append(f"What are the risks of {name.lower()} for someone like me?")
+        questions.append(f"How could {lower_first(name)} help me, how soon, and for how long?")
+        questions.append(f"What are the risks of {lower_first(name)} for someone like me?")
         for item in split_list(row["avoid_with"]) + split_list(row["caution_with"]):
             if item in personal:
                 named.add(item)
-                questions.append(f"{PERSONAL_PHRASES[item]}: is {name.lower()} safe for me?")
+                questions.append(f"{PERSONAL_PHRASES[item]}. Is it safe for me to have {lower_first(name)}?")
         # With a warning sign every option waits for the doctor: that is not "a later step".
         if row["fit"] == "later step" and assessment.tier is None:
             questions.append(f"{name} is usually a later step. What should I try first?")
         if row["overall_stance"] in ("disagree", "not_recommended"):
             word = "advise against" if row["overall_stance"] == "not_recommended" else "disagree about"
-            questions.append(f"Guidelines {word} {name.lower()}. Why might it suit me, or not?")
+            questions.append(f"Guidelines {word} {lower_first(name)}. Why might it suit me, or not?")
         if row["category"] in ("injections", "surgery"):
-            questions.append(f"What happens if I wait instead of having {name.lower()}?")
+            questions.append(f"What happens if I wait instead of having {lower_first(name)}?")
     for item in situation.health:
         if item not in named:
             questions.append(f"{PERSONAL_PHRASES[item]}. Which treatments should I avoid or take care with?")

@@ -233,3 +233,17 @@ CERTAINTY: dict[str, str] = {
     "low": "low: further research is likely to change it",
     "very_low": "very low: the figure is very uncertain",
 }
+
+# Week counts as people say them, for duration_span.
+WEEK_WORDS: dict[int, str] = {0: "0 weeks", 4: "4 weeks", 12: "12 weeks", 26: "6 months", 52: "a year", 104: "2 years"}
+
+
+def duration_span(ids: list[str] | tuple[str, ...]) -> str:
+    """A run of durations in a few words: ('chronic', 'over_6_months', 'over_1_year') -> 'more than 12 weeks'."""
+    start = min(DURATION_WEEKS[d][0] for d in ids)
+    end = max(DURATION_WEEKS[d][1] for d in ids)
+    if end >= DURATION_WEEKS["over_1_year"][1]:
+        return f"more than {WEEK_WORDS[start]}" if start else "any length of time"
+    if start == 0:
+        return f"less than {WEEK_WORDS[end]}"
+    return f"{WEEK_WORDS[start]} to {WEEK_WORDS[end]}"

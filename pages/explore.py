@@ -5,8 +5,8 @@ import streamlit as st
 
 from components.data import split_list
 from components.explore import explore_table, fit_counts, stance_lines
-from components.guidance import situation_notes
 from components.frame import add_to_shortlist, draw_frame, draw_glossary, page_query, remove_from_shortlist, shared_cache
+from components.guidance import situation_notes
 from components.ladder_view import draw_ladder_strip
 from components.pages import page
 from components.situation import MAX_SHORTLIST, Situation, describe

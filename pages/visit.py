@@ -17,8 +17,8 @@ from components.exports import (
     visit_markdown,
     visit_pdf,
 )
-from components.guidance import situation_notes
 from components.frame import draw_frame, draw_glossary, seed, shared_cache, shortlist_picker
+from components.guidance import situation_notes
 from components.ladder import current_step, ladder_chart, ladder_data
 from components.questions import questions_for
 from components.situation import Situation, describe

@@ -53,9 +53,10 @@ def test_each_guideline_stance_shows_with_its_year_recommendation_and_scope():
         .loc["What each guideline says"]
         .iloc[0]
     )
-    assert "ACP 2017 rec 1, rec 2 (for the lower back and legs): recommended." in cell
-    assert "NICE NG59 (2016) (for the lower back and legs): advises against." in cell
-    assert "WHO 2023 (for the lower back and legs, 3 to 6 months or 6 months to a year or more than a year): consider." in cell
+    assert "ACP 2017 rec 1, for the lower back and legs, pain lasting less than 12 weeks: recommended." in cell
+    assert "ACP 2017 rec 2, for the lower back and legs, pain lasting more than 12 weeks: recommended." in cell
+    assert "NICE NG59 (2016), for the lower back and legs: advises against." in cell
+    assert "WHO 2023, for the lower back and legs, pain lasting more than 12 weeks: consider." in cell
     assert source_label("ACP 2017", 2017) == "ACP 2017"
 
 

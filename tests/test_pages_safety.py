@@ -93,7 +93,9 @@ def test_a_health_condition_ticked_in_the_sidebar_changes_the_reasons():
 
 
 def test_an_old_link_opens_the_same_situation_with_osteoporosis_as_a_health_condition():
-    at = open_app("pages/explore.py", symptoms="back_pain", pain="8", function="severe", duration="chronic", history="osteoporosis")
+    at = open_app(
+        "pages/explore.py", symptoms="back_pain", pain="8", function="severe", duration="chronic", history="osteoporosis"
+    )
     assert not at.warning, "an old id is mapped, not reported as ignored"
     assert at.multiselect(key="w_health").value == ["osteoporosis"]
     assert explore_fits(at)["spinal_manipulation"] == "not typical"
@@ -113,7 +115,7 @@ def test_visit_asks_about_blood_thinners_and_lists_signs_with_their_tier():
         t="epidural_steroid",
     )
     shown = texts(at)
-    assert "I take a blood thinner: is epidural steroid injection" in shown
+    assert "I take a blood thinner. Is it safe for me to have epidural steroid injection" in shown
     assert "See a doctor in the next few days: weight loss you cannot explain" in shown
     assert "Health: taking a blood thinner" in shown
 

@@ -70,10 +70,10 @@ def test_findings_and_a_health_condition_on_the_shortlist_are_asked_about():
         health=("kidney_disease",),
     )
     asked = questions(situation, ["nsaids"])
-    nsaids = "anti-inflammatory tablets (nsaids such as ibuprofen or naproxen)"
+    nsaids = "anti-inflammatory tablets (NSAIDs such as ibuprofen or naproxen)"
     assert "I have had this: a scan (such as an MRI) that matches my symptoms. What does it mean for my options?" in asked
-    assert f"I have kidney disease: is {nsaids} safe for me?" in asked
-    assert f"I am 65 or older: is {nsaids} safe for me?" in asked
+    assert f"I have kidney disease. Is it safe for me to have {nsaids}?" in asked
+    assert f"I am 65 or older. Is it safe for me to have {nsaids}?" in asked
     # Named with the option, so not asked again on its own.
     assert "I have kidney disease. Which treatments should I avoid or take care with?" not in asked
 

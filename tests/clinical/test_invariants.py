@@ -32,28 +32,22 @@ def subset(items) -> st.SearchStrategy:
     return st.lists(st.sampled_from(list(items)), unique=True).map(tuple)
 
 
-def situations(
-    symptoms=subset(SYMPTOMS),
-    where=subset(WHERE),
-    pain=st.integers(0, 10),
-    function=st.sampled_from([None, *FUNCTION]),
-    flags=subset(RED_FLAGS),
-    tried=subset(TRIED),
-) -> st.SearchStrategy:
-    return st.builds(
-        lambda *fields: Situation(*fields),
-        symptoms,
-        where,
-        pain,
-        function,
-        st.sampled_from([None, *DURATIONS]),
-        st.sampled_from([None, *AGE_BANDS]),
-        tried,
-        subset(FINDINGS),
-        subset(HISTORY),
-        subset(HEALTH),
-        flags,
-    )
+def situations(**fixed: st.SearchStrategy) -> st.SearchStrategy:
+    """Any situation in the app's vocabulary; `fixed` narrows some fields (e.g. symptoms=st.just(()))."""
+    fields = {
+        "symptoms": subset(SYMPTOMS),
+        "where": subset(WHERE),
+        "pain": st.integers(0, 10),
+        "function": st.sampled_from([None, *FUNCTION]),
+        "duration": st.sampled_from([None, *DURATIONS]),
+        "age": st.sampled_from([None, *AGE_BANDS]),
+        "tried": subset(TRIED),
+        "findings": subset(FINDINGS),
+        "history": subset(HISTORY),
+        "health": subset(HEALTH),
+        "flags": subset(RED_FLAGS),
+    }
+    return st.builds(Situation, **(fields | fixed))
 
 
 def ordered(chosen: tuple[str, ...], vocabulary) -> tuple[str, ...]:
