@@ -278,19 +278,20 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "source_id": pa.Column(str),
             "region": pa.Column(str, _one_of(tuple(REGIONS))),
             "durations": pa.Column(str, _list_of(tuple(DURATIONS), required=False)),
+            "for_symptoms": pa.Column(str, _list_of(SYMPTOMS, required=False)),
             "rec": pa.Column(str),
             "stance": pa.Column(str, _one_of(tuple(STANCES))),
             "only_alongside": pa.Column(str),
             "note": _text(),
         },
-        unique=["treatment_id", "source_id", "region", "durations"],
+        unique=["treatment_id", "source_id", "region", "durations", "for_symptoms"],
         report_duplicates="exclude_first",
     ),
 }
 
 _CHECK_WORDS = {
     "field_uniqueness": "appears more than once; every id must be unique",
-    "multiple_fields_uniqueness": "this treatment, source, region and durations appear more than once",
+    "multiple_fields_uniqueness": "this treatment, source, region, durations and symptoms appear more than once",
     "not_nullable": "must not be empty",
 }
 

@@ -62,10 +62,15 @@ class Stance:
     stance: str
     region: str
     durations: tuple[str, ...]  # empty: any duration
+    for_symptoms: tuple[str, ...]  # empty: any symptom (e.g. a "do not offer" for sciatica only)
     only_alongside: str  # a treatment id this is only advised together with, or ""
 
-    def applies(self, regions: frozenset[str], duration: str) -> bool:
-        return self.region in regions and (not self.durations or duration in self.durations)
+    def applies(self, regions: frozenset[str], duration: str, symptoms: tuple[str, ...]) -> bool:
+        return (
+            self.region in regions
+            and (not self.durations or duration in self.durations)
+            and (not self.for_symptoms or not symptoms or bool(set(self.for_symptoms) & set(symptoms)))
+        )
 
 
 def stances_by_treatment(evidence: pd.DataFrame, sources: pd.DataFrame) -> dict[str, tuple[Stance, ...]]:
@@ -75,7 +80,14 @@ def stances_by_treatment(evidence: pd.DataFrame, sources: pd.DataFrame) -> dict[
     for row in evidence.to_dict("records"):
         cite = f"{names[row['source_id']]} {row['rec']}".strip()
         grouped.setdefault(row["treatment_id"], []).append(
-            Stance(cite, row["stance"], row["region"], tuple(split_list(row["durations"])), row["only_alongside"])
+            Stance(
+                cite,
+                row["stance"],
+                row["region"],
+                tuple(split_list(row["durations"])),
+                tuple(split_list(row["for_symptoms"])),
+                row["only_alongside"],
+            )
         )
     return {treatment: tuple(rows) for treatment, rows in grouped.items()}
 
@@ -239,7 +251,16 @@ def _base_fit(
     if not_found:
         return Fit("later step", f"It comes only after {_labels(not_found, FINDINGS, 'and')}{_cite(row)}.")
 
-    # 10. Guidelines that disagree: never shown as a first choice.
+    # 10. No guideline we use covers it here: a medicine, needle or hands-on thrust is then not a first choice
+    #     (the safer fit when the evidence is unclear); gentler care may still fit, with "ask your doctor first".
+    where = _labels(situation.regions & regions or regions, REGIONS, "and")
+    if stance == "no_stance" and row["invasiveness"] >= 2:
+        return Fit(
+            "later step",
+            f"No guideline we use gives a view on it for {where}, so it is not a first choice: ask your doctor first.",
+        )
+
+    # 11. Guidelines that disagree: never shown as a first choice.
     if stance == "disagree":
         return Fit(
             "later step",
@@ -255,7 +276,6 @@ def _base_fit(
     if stance == "specific_cases":
         return Fit("fits now", f"{suits}, in specific cases a specialist checks ({columns['sources_specific']}){also}.")
     if stance == "no_stance":
-        where = _labels(situation.regions & regions or regions, REGIONS, "and")
         ask = "" if row["self_care"] == "yes" else ": ask your doctor first"
         return Fit("fits now", f"{suits}, though no guideline we use gives a view on it for {where}{ask}.")
     recommended = ", ".join(dict.fromkeys(s.source for s in stances if s.stance == "recommended"))
@@ -314,7 +334,7 @@ def fit_for(
     names = dict(zip(table["id"], table["name"], strict=True))
     rows, fits, columns = table.to_dict("records"), [], []
     for row in rows:
-        applying = tuple(s for s in stances.get(row["id"], ()) if s.applies(regions, duration))
+        applying = tuple(s for s in stances.get(row["id"], ()) if s.applies(regions, duration, situation.symptoms))
         fits.append(fit_one(situation, row, applying, assessment, symptom_labels, names))
         columns.append(_stance_columns(applying))
     scoped = pd.DataFrame(columns, index=table.index)
@@ -337,6 +357,8 @@ FIT_RULES: tuple[str, ...] = (
     "If it is kept for worse pain or loss of daily function than you describe, it is **not typical**.",
     "If it is meant for pain of a shorter duration than yours, it is **not typical**; if it is usually considered only after longer, it is a **later step**.",
     "If it usually comes after other care you have not tried yet, or after a test result you do not have, it is a **later step**.",
+    "If no guideline we use gives a view on a medicine, needle or manipulation for your body region, it is a **later step** "
+    "to ask your doctor about, never a first choice.",
     "If guidelines disagree about it, it is a **later step** to talk over with your doctor, never a first choice.",
     "A warning sign always wins: with an emergency sign nothing fits now; with a same-day sign every option waits for a doctor's check today; "
     "with a sign to check within days only self-care fits meanwhile.",

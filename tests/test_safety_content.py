@@ -28,7 +28,7 @@ def test_only_guidelines_take_a_stance(tmp_path: Path):
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
     evidence = data / "evidence.csv"
-    evidence.write_text(evidence.read_text() + "nsaids,ACP17_REV,low_back,,,recommended,,An evidence review.\n")
+    evidence.write_text(evidence.read_text() + "nsaids,ACP17_REV,low_back,,,,recommended,,An evidence review.\n")
     with pytest.raises(ContentError, match="evidence review, not a guideline: only guidelines take a stance"):
         load_content(data)
 
@@ -67,3 +67,12 @@ def test_who_2023_is_a_source_with_stances_only_for_long_lasting_low_back_pain()
 def test_austevoll_is_described_as_a_trial_in_spondylolisthesis():
     source = CONTENT.sources.set_index("id").loc["AUSTEVOLL21"]
     assert "spondylolisthesis" in source["organisation"] and source["kind"] == "trial"
+
+
+def test_outcome_rows_match_the_corrected_figures():
+    outcomes = CONTENT.outcomes.set_index("treatment_id")
+    discectomy = outcomes.loc["discectomy"]
+    assert "12 points out of 100 in the first 3 months" in discectomy["result"]
+    assert discectomy["certainty"] == "very_low" and discectomy["source_id"] == "LIU23"
+    rfd = outcomes.loc["radiofrequency_denervation"]
+    assert rfd["source_id"] == "MINT17" and "no worthwhile extra relief" in rfd["result"]
