@@ -304,16 +304,17 @@ def fit_one(
 ) -> Fit:
     """The fit of one treatment row for one situation: the rule chain, then warning signs, then cautions."""
     base = _base_fit(situation, row, stances, symptom_labels, names)
-    tier = assessment.tier
-    if tier == "soon" and row["self_care"] == "yes" and base.fit == "fits now":
-        return Fit("fits now", f"{SOON_MEANWHILE} {base.reason}")
-    if tier is not None:
-        # Red flags always win: nothing fits now until the sign is checked.
-        return Fit("not typical" if base.fit == "not typical" else "later step", f"{TIER_HOLDS[tier]} {base.reason}")
+    reason = base.reason
     caution = [p for p in split_list(row["caution_with"]) if p in situation.health or p == situation.age]
     if caution and base.fit != "not typical":
-        return Fit(base.fit, f"Ask your doctor first, because of {_labels(caution, PERSONAL, 'and')}. {base.reason}")
-    return base
+        reason = f"Ask your doctor first, because of {_labels(caution, PERSONAL, 'and')}. {reason}"
+    tier = assessment.tier
+    if tier == "soon" and row["self_care"] == "yes" and base.fit == "fits now":
+        return Fit("fits now", f"{SOON_MEANWHILE} {reason}")
+    if tier is not None:
+        # Red flags always win: nothing fits now until the sign is checked.
+        return Fit("not typical" if base.fit == "not typical" else "later step", f"{TIER_HOLDS[tier]} {reason}")
+    return Fit(base.fit, reason)
 
 
 def with_stances(treatments: pd.DataFrame, evidence: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:

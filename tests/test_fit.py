@@ -180,7 +180,7 @@ def sentences(reason: str) -> list[str]:
     return re.split(r"(?<=\.) ", reason)
 
 
-def test_every_reason_is_one_short_sentence_plus_at_most_a_warning_or_caution_and_a_neck_note():
+def test_every_reason_is_one_short_sentence_plus_at_most_a_warning_a_caution_and_a_neck_note():
     seen = {"warning": 0, "caution": 0, "neck": 0}
     for situation in REASON_SITUATIONS:
         for reason in reasons(situation).values():
@@ -189,7 +189,7 @@ def test_every_reason_is_one_short_sentence_plus_at_most_a_warning_or_caution_an
             if parts[0] in PREFIXES:
                 seen["warning"] += 1
                 parts = parts[1:]
-            elif CAUTION.fullmatch(parts[0]):
+            if CAUTION.fullmatch(parts[0]):
                 seen["caution"] += 1
                 parts = parts[1:]
             if parts[1:] == [NECK_NOTE]:
