@@ -65,12 +65,13 @@ class Stance:
     for_symptoms: tuple[str, ...]  # empty: any symptom (e.g. a "do not offer" for sciatica only)
     only_alongside: str  # a treatment id this is only advised together with, or ""
 
+    def covers(self, regions: frozenset[str], symptoms: tuple[str, ...]) -> bool:
+        """For this body region and these symptoms, at some stage."""
+        return self.region in regions and (not self.for_symptoms or not symptoms or bool(set(self.for_symptoms) & set(symptoms)))
+
     def applies(self, regions: frozenset[str], duration: str, symptoms: tuple[str, ...]) -> bool:
-        return (
-            self.region in regions
-            and (not self.durations or duration in self.durations)
-            and (not self.for_symptoms or not symptoms or bool(set(self.for_symptoms) & set(symptoms)))
-        )
+        """For this body region and these symptoms, at this stage."""
+        return self.covers(regions, symptoms) and (not self.durations or duration in self.durations)
 
 
 def stances_by_treatment(evidence: pd.DataFrame, sources: pd.DataFrame) -> dict[str, tuple[Stance, ...]]:
@@ -144,14 +145,30 @@ def _severity_gates(row: Mapping[str, object]) -> dict[str, str]:
     return dict(item.split(":", 1) for item in split_list(row["min_severity_for"]))
 
 
+def _views(stances: tuple[Stance, ...]) -> str:
+    """Who supports it, in plain words: 'ACP 2017 rec 1 recommends it; NICE NG59 says to consider it'."""
+    recommended = ", ".join(dict.fromkeys(s.source for s in stances if s.stance == "recommended"))
+    considered = ", ".join(dict.fromkeys(s.source for s in stances if s.stance == "consider"))
+    specific = ", ".join(dict.fromkeys(s.source for s in stances if s.stance == "specific_cases"))
+    views = [
+        f"{recommended} {'recommend' if ', ' in recommended else 'recommends'} it" if recommended else "",
+        f"{considered} {'say' if ', ' in considered else 'says'} to consider it" if considered else "",
+        f"{specific}: only in specific cases" if specific else "",
+    ]
+    return "; ".join(v for v in views if v)
+
+
 def _base_fit(
     situation: Situation,
     row: Mapping[str, object],
     stances: tuple[Stance, ...],
+    later_stances: tuple[Stance, ...],
     symptom_labels: Mapping[str, str],
     names: Mapping[str, str],
 ) -> Fit:
-    """The fit before warning signs and cautions: the rule chain, first rule that holds wins."""
+    """The fit before warning signs and cautions: the rule chain, first rule that holds wins.
+    `stances` apply to the person's region, stage and symptoms; `later_stances` to the stage the
+    option is meant for (told when it is too early for it)."""
     columns = _stance_columns(stances)
     stance = columns["overall_stance"]
     self_care = row["self_care"] == "yes"
@@ -170,11 +187,11 @@ def _base_fit(
     if situation.symptoms and not situation.regions & regions and not (regions >= set(REGIONS)):
         if situation.nerve_place_unknown and not situation.regions:
             return Fit("not typical", "Say in the sidebar whether the numbness or weakness is in a leg or an arm.")
+        procedure = row["invasiveness"] >= 3 and "neck" not in regions and situation.regions == {"neck"}
         neck_only = " No guideline this app uses covers neck injections or neck surgery: ask a spine specialist."
         return Fit(
             "not typical",
-            f"It treats {region_words}, and your symptoms are not there."
-            + (neck_only if "neck" not in regions and situation.regions == {"neck"} else ""),
+            f"It is listed here for {region_words} only, and your symptoms are not there." + (neck_only if procedure else ""),
         )
     targets = split_list(row["symptoms"])
     matching = [
@@ -194,12 +211,21 @@ def _base_fit(
     if needed_history and not set(needed_history) & set(situation.history):
         return Fit("not typical", f"It is only for people with {_labels(needed_history, HISTORY)}, which you have not ticked.")
 
-    # 5. No pain and no limits: nothing beyond self-care is needed now.
-    if situation.pain == 0 and situation.function in (None, "none") and not self_care:
-        return Fit(
-            "not typical",
-            "With no pain and daily life not affected, nothing beyond self-care and staying active is needed now.",
-        )
+    # 5. No pain and no limits: nothing beyond self-care is needed now; no painkiller without pain.
+    if situation.pain == 0 and not self_care:
+        if situation.function is None:
+            return Fit(
+                "not typical",
+                "Say in the sidebar how bad the pain is and how it affects daily life: until then only self-care is suggested.",
+            )
+        if situation.function == "none":
+            check = " New numbness or weakness is still for a doctor to check." if situation.nerve_symptoms else ""
+            return Fit(
+                "not typical",
+                f"With no pain and daily life not affected, nothing beyond self-care and staying active is needed now.{check}",
+            )
+        if row["uses_medicines"] == "yes":
+            return Fit("not typical", "With no pain now, a pain medicine is not needed.")
 
     # 6. What the person told us about their health.
     avoid = [p for p in split_list(row["avoid_with"]) if p in situation.health or p == situation.age]
@@ -225,7 +251,7 @@ def _base_fit(
             f"It is for pain of {row['min_pain']} or more out of 10{_cite(row)}; yours is {situation.pain}.",
         )
 
-    # 8. Stage: too late for it, or not yet.
+    # 8. Stage: too late for it, or not yet (and what guidelines say of it then).
     durations = split_list(row["durations"])
     duration = situation.duration or DEFAULT_DURATION
     order = list(DURATIONS)
@@ -238,15 +264,23 @@ def _base_fit(
             )
         start = min(DURATION_WEEKS[d][0] for d in durations)
         when = f"{start // 4} months" if start >= 26 else f"{start} weeks"
+        later = _stance_columns(s for s in later_stances if not s.durations or durations[0] in s.durations)
+        if later["overall_stance"] == "not_recommended":
+            return Fit(
+                "not typical", f"It is not used now, and guidelines advise against it later on ({later['sources_against']})."
+            )
+        if later["overall_stance"] == "disagree":
+            return Fit(
+                "later step",
+                f"It is only considered once pain has lasted {when} or more, and even then guidelines disagree "
+                f"({later['sources_for']} for it; {later['sources_against']} against).",
+            )
         return Fit("later step", f"It is usually considered only once pain has lasted {when} or more{_cite(row)}.")
 
     # 9. What usually comes first, and what a specialist must have found.
     missing = [t for t in split_list(row["after_tried"]) if t not in situation.tried]
     if missing:
-        verb = "has" if len(missing) == 1 else "have"
-        return Fit(
-            "later step", f"It usually comes after {_labels(missing, TRIED, 'and')} {verb} been tried without enough help."
-        )
+        return Fit("later step", f"It usually comes after you have tried {_labels(missing, TRIED, 'and')} without enough help.")
     not_found = [f for f in split_list(row["needs_findings"]) if f not in situation.findings]
     if not_found:
         return Fit("later step", f"It comes only after {_labels(not_found, FINDINGS, 'and')}{_cite(row)}.")
@@ -269,20 +303,29 @@ def _base_fit(
         )
 
     suits = f"It fits {_labels(matching, symptom_labels, 'and')} at your stage" if matching else "It fits your stage"
-    alongside = [s for s in stances if s.only_alongside and s.stance in ("recommended", "consider")]
-    also = "".join(
-        f", but only alongside {names.get(s.only_alongside, s.only_alongside).lower()} ({s.source})" for s in alongside[:1]
-    )
+    # Conditions the guidelines attach, in one last sentence: NICE's "only alongside exercise", and a
+    # guideline that supports it only at another stage (NICE: epidurals for new sciatica only).
+    here = {s.source for s in stances}
+    conditions = [
+        f"{s.source}: only alongside {names.get(s.only_alongside, s.only_alongside).lower()}"
+        for s in stances
+        if s.only_alongside and s.stance in ("recommended", "consider")
+    ][:1]
+    conditions += [
+        f"{source}: only for pain lasting {span}"
+        for source, span in {
+            s.source: duration_span(s.durations)
+            for s in later_stances
+            if s.durations and s.source not in here and s.stance in ("recommended", "consider", "specific_cases")
+        }.items()
+    ]
+    also = f" {'; '.join(conditions)}." if conditions else ""
     if stance == "specific_cases":
-        return Fit("fits now", f"{suits}, in specific cases a specialist checks ({columns['sources_specific']}){also}.")
+        return Fit("fits now", f"{suits}, only in specific cases that a doctor checks ({columns['sources_specific']}).{also}")
     if stance == "no_stance":
-        ask = "" if row["self_care"] == "yes" else ": ask your doctor first"
-        return Fit("fits now", f"{suits}, though no guideline we use gives a view on it for {where}{ask}.")
-    recommended = ", ".join(dict.fromkeys(s.source for s in stances if s.stance == "recommended"))
-    considered = ", ".join(dict.fromkeys(s.source for s in stances if s.stance == "consider"))
-    views = [f"recommended by {recommended}" if recommended else "", f"to consider per {considered}" if considered else ""]
-    specific = f"; {columns['sources_specific']}: only in specific cases" if columns["sources_specific"] else ""
-    return Fit("fits now", f"{suits}: {' and '.join(v for v in views if v)}{specific}{also}.")
+        ask = "" if self_care else ": ask your doctor first"
+        return Fit("fits now", f"{suits}, though no guideline we use gives a view on it for {where}{ask}.{also}")
+    return Fit("fits now", f"{suits}: {_views(stances)}.{also}")
 
 
 # What a warning sign does to every option, by tier (components.triage says which tier applies).
@@ -298,21 +341,26 @@ def fit_one(
     situation: Situation,
     row: Mapping[str, object],
     stances: tuple[Stance, ...],
+    later_stances: tuple[Stance, ...],
     assessment: Assessment,
     symptom_labels: Mapping[str, str],
     names: Mapping[str, str],
 ) -> Fit:
     """The fit of one treatment row for one situation: the rule chain, then warning signs, then cautions."""
-    base = _base_fit(situation, row, stances, symptom_labels, names)
+    base = _base_fit(situation, row, stances, later_stances, symptom_labels, names)
     reason = base.reason
     caution = [p for p in split_list(row["caution_with"]) if p in situation.health or p == situation.age]
     if caution and base.fit != "not typical":
-        reason = f"Ask your doctor first, because of {_labels(caution, PERSONAL, 'and')}. {reason}"
+        # Said once: the caution replaces a plain "ask your doctor first" at the end of the reason.
+        reason = f"Ask your doctor first, because of {_labels(caution, PERSONAL, 'and')}. {reason.replace(': ask your doctor first', '')}"
     tier = assessment.tier
     if tier == "soon" and row["self_care"] == "yes" and base.fit == "fits now":
         return Fit("fits now", f"{SOON_MEANWHILE} {reason}")
+    if tier == "emergency":
+        # Red flags always win; in an emergency the option's own merits are beside the point.
+        return Fit("not typical" if base.fit == "not typical" else "later step", TIER_HOLDS[tier])
     if tier is not None:
-        # Red flags always win: nothing fits now until the sign is checked.
+        # Nothing fits now until the sign is checked.
         return Fit("not typical" if base.fit == "not typical" else "later step", f"{TIER_HOLDS[tier]} {reason}")
     return Fit(base.fit, reason)
 
@@ -335,8 +383,10 @@ def fit_for(
     names = dict(zip(table["id"], table["name"], strict=True))
     rows, fits, columns = table.to_dict("records"), [], []
     for row in rows:
-        applying = tuple(s for s in stances.get(row["id"], ()) if s.applies(regions, duration, situation.symptoms))
-        fits.append(fit_one(situation, row, applying, assessment, symptom_labels, names))
+        own = stances.get(row["id"], ())
+        applying = tuple(s for s in own if s.applies(regions, duration, situation.symptoms))
+        later = tuple(s for s in own if s.covers(regions, situation.symptoms))
+        fits.append(fit_one(situation, row, applying, later, assessment, symptom_labels, names))
         columns.append(_stance_columns(applying))
     scoped = pd.DataFrame(columns, index=table.index)
     fitted = table.assign(**{c: scoped[c] for c in scoped.columns}, fit=[f.fit for f in fits], reason=[f.reason for f in fits])

@@ -21,6 +21,10 @@ NOTHING_NEEDED = (
     "With no pain and daily life not affected, nothing beyond self-care and staying active is needed now. "
     "If pain comes back or limits you, update the sidebar."
 )
+ADULTS = (
+    "The guidelines this app uses are for adults (NICE's for people over 16). A child or teenager with back or "
+    "neck pain that lasts more than a few weeks, or comes with other symptoms, should see a doctor."
+)
 NECK = (
     "Your symptoms are in the neck or arms. The guidelines this app uses are about low back pain and "
     "sciatica: none of them covers neck injections or neck surgery, and their views are not borrowed "
@@ -37,6 +41,8 @@ def situation_notes(situation: Situation) -> tuple[str, ...]:
         notes.append(NOTHING_NEEDED)
     if situation.nerve_place_unknown:
         notes.append(NERVE_PLACE)
+    if situation.age == "under_20":
+        notes.append(ADULTS)
     if "neck" in situation.regions:
         notes.append(NECK)
     if situation.symptoms and situation.duration is None:

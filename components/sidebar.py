@@ -116,15 +116,16 @@ def draw_sidebar(situation: Situation, shortlist: tuple[str, ...], content: Cont
             on_change=_store_widgets,
             help="Pick all that apply.",
         )
-        if situation.nerve_symptoms:
+        if situation.placed_symptoms:
             st.pills(
-                "Where is the numbness or weakness?",
+                "Where do you feel it: one or both legs or arms?",
                 list(WHERE),
                 selection_mode="multi",
                 format_func=WHERE.get,
                 key=WIDGET_KEYS["where"],
                 on_change=_store_widgets,
-                help="Numbness and weakness in a leg and in an arm have different causes and treatments.",
+                help="Numbness and weakness in a leg and in an arm have different causes and treatments. "
+                "Symptoms in both legs or both arms are warning signs.",
             )
         st.slider(
             "How bad is the pain right now? (0 = none, 10 = worst imaginable)",

@@ -15,6 +15,7 @@ from components.vocabulary import (
     HISTORY,
     LEGACY_IDS,
     NERVE_SYMPTOMS,
+    PLACED_SYMPTOMS,
     RED_FLAGS,
     SYMPTOM_REGIONS,
     SYMPTOMS,
@@ -60,7 +61,7 @@ class Situation:
     """What a person told us. Every field uses the ids of components.vocabulary."""
 
     symptoms: tuple[str, ...] = ()
-    where: tuple[str, ...] = ()  # where numbness or weakness is felt
+    where: tuple[str, ...] = ()  # where leg or arm symptoms are felt: one side or both
     pain: int = 0
     function: str | None = None
     duration: str | None = None
@@ -78,6 +79,15 @@ class Situation:
     @property
     def nerve_symptoms(self) -> tuple[str, ...]:
         return tuple(s for s in self.symptoms if s in NERVE_SYMPTOMS)
+
+    @property
+    def placed_symptoms(self) -> tuple[str, ...]:
+        """Symptoms felt in a leg or an arm, whose side the sidebar asks about."""
+        return tuple(s for s in self.symptoms if s in PLACED_SYMPTOMS)
+
+    def in_both(self, limbs: str) -> bool:
+        """Symptoms in both legs (limbs='legs') or both arms, from `where`."""
+        return bool(self.placed_symptoms) and f"both_{limbs}" in self.where
 
     @property
     def nerve_place_unknown(self) -> bool:
@@ -214,9 +224,9 @@ def describe(situation: Situation, symptom_labels: Mapping[str, str]) -> str:
     parts: list[str] = []
     if situation.symptoms:
         parts.append("Symptoms: " + "; ".join(symptom_labels.get(s, s).lower() for s in situation.symptoms) + ".")
-    if situation.nerve_symptoms:
+    if situation.nerve_symptoms or (situation.placed_symptoms and situation.where):
         place = "; ".join(WHERE[w].lower() for w in situation.where) if situation.where else "not said"
-        parts.append(f"Numbness or weakness in: {place}.")
+        parts.append(f"Felt in: {place}.")
     parts.append(f"Pain: {situation.pain} out of 10.")
     if situation.function:
         parts.append("Daily life: " + FUNCTION[situation.function].lower() + ".")

@@ -15,15 +15,21 @@ import pandas as pd
 
 from components.data import split_list
 from components.situation import Situation
-from components.vocabulary import RED_FLAG_TIERS
+from components.vocabulary import LONG_LASTING, RED_FLAG_TIERS
 
 # Age bands at which new back pain is itself a sign to check within days (guidelines.md 8.3).
 AGE_SIGN_BANDS: tuple[str, ...] = ("under_20", "50_to_64", "65_plus")
 
 # Signs read from other answers, by id (their wording is in red_flags.csv like the rest).
 DERIVED_RULES: dict[str, Callable[[Situation], bool]] = {
-    # Numbness or weakness in both legs: a cauda equina sign.
-    "both_legs": lambda s: bool(s.nerve_symptoms) and "both_legs" in s.where,
+    # Leg pain, numbness or weakness in both legs: a cauda equina sign when new (or when we do not know
+    # how long). Both legs for months (as in a narrowed spinal canal) is checked within days instead.
+    "both_legs": lambda s: s.in_both("legs") and s.duration not in LONG_LASTING,
+    "both_legs_lasting": lambda s: s.in_both("legs") and s.duration in LONG_LASTING,
+    # Both arms: the spinal cord in the neck may be squeezed (myelopathy).
+    "both_arms": lambda s: s.in_both("arms"),
+    # Weakness that is new (not yet months old) is checked within days; worsening weakness is ticked.
+    "new_weakness": lambda s: "weakness" in s.symptoms and s.duration not in LONG_LASTING,
     # New pain (under 4 weeks) under about 20 or over about 50.
     "new_pain_age": lambda s: s.age in AGE_SIGN_BANDS and s.duration == "acute" and bool(s.symptoms),
 }

@@ -58,7 +58,9 @@ RED_FLAGS: tuple[str, ...] = (
     "night_pain",
     "morning_stiffness",
 )
-DERIVED_SIGNS: tuple[str, ...] = ("both_legs", "new_pain_age")
+DERIVED_SIGNS: tuple[str, ...] = ("both_legs", "both_legs_lasting", "both_arms", "new_weakness", "new_pain_age")
+# Symptoms whose place (one side or both) the sidebar asks about.
+PLACED_SYMPTOMS: tuple[str, ...] = ("leg_pain", "arm_pain", "numbness", "weakness")
 # Most urgent first (guidelines.md 8.3).
 RED_FLAG_TIERS: tuple[str, ...] = ("emergency", "same_day", "soon")
 
@@ -101,7 +103,7 @@ HEALTH: dict[str, str] = {
     "kidney_disease": "Kidney disease",
     "stomach_ulcer": "A stomach ulcer or bleeding from the stomach or gut",
     "heart_disease": "Heart disease or a past stroke",
-    "pregnancy": "Pregnant",
+    "pregnancy": "Pregnancy",
 }
 
 # What a specialist has already found: some options come only after one of these.

@@ -68,11 +68,11 @@ CASES = {
     "empty file": (lambda d: (d / "evidence.csv").write_text("", encoding="utf-8"), ["data/evidence.csv", "empty"]),
     "not UTF-8": (
         replace("red_flags.csv", "Fever or feeling very unwell", "Fi\xe8vre".encode("latin-1")),
-        ["data/red_flags.csv", "row 10", "UTF-8"],
+        ["data/red_flags.csv", "row 11", "UTF-8"],
     ),
     "old red-flag tier": (
         replace("red_flags.csv", "Weight loss you cannot explain,soon,", "Weight loss you cannot explain,urgent,"),
-        ["data/red_flags.csv", "row 15", '"tier"', "urgent", "emergency, same_day, soon"],
+        ["data/red_flags.csv", "row 17", '"tier"', "urgent", "emergency, same_day, soon"],
     ),
     "duplicate ids": (
         replace("treatments.csv", "\nheat,", "\nstay_active,"),

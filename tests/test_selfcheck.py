@@ -30,7 +30,7 @@ def test_any_sign_means_yes_with_the_reasons():
 
 
 def test_numbness_or_weakness_alone_counts_as_the_spreading_sign_and_says_where():
-    result = check(Situation(symptoms=("back_pain", "weakness"), where=("one_leg",), pain=1))
+    result = check(Situation(symptoms=("back_pain", "weakness"), where=("one_leg",), pain=1, duration="over_6_months"))
     assert result.answer == "yes"
     spreading = next(s for s in result.signs if s.id == "spreading")
     assert spreading.applies

@@ -148,8 +148,8 @@ def test_describe_says_the_new_answers_in_plain_words():
         health=("osteoporosis",),
     )
     assert describe(situation, LABELS) == (
-        "Symptoms: pain in the back only; tingling or numbness. Numbness or weakness in: one leg. Pain: 5 out of 10. "
+        "Symptoms: pain in the back only; tingling or numbness. Felt in: one leg. Pain: 5 out of 10. "
         "For: more than a year. Age: 50 to 64. Found so far: a scan (such as an MRI) that matches my symptoms. "
         "Health: osteoporosis (thin bones)."
     )
-    assert "Numbness or weakness in: not said." in describe(Situation(symptoms=("weakness",)), LABELS)
+    assert "Felt in: not said." in describe(Situation(symptoms=("weakness",)), LABELS)

@@ -1,6 +1,7 @@
 from components.data import load_content
 from components.situation import Situation
 from components.triage import assess
+from components.vocabulary import DERIVED_SIGNS
 
 RED_FLAGS = load_content().red_flags
 
@@ -16,7 +17,7 @@ def test_no_sign_means_no_tier():
 
 def test_each_ticked_sign_has_its_tier_from_the_data():
     for row in RED_FLAGS.to_dict("records"):
-        if row["id"] in ("both_legs", "new_pain_age"):
+        if row["id"] in DERIVED_SIGNS:
             continue
         assert tier(symptoms=("back_pain",), flags=(row["id"],)) == row["tier"], row["id"]
 
@@ -35,10 +36,23 @@ def test_new_nerve_symptoms_raise_cancer_fever_and_infection_risk_to_an_emergenc
             assert signs[0].tier == "emergency" and signs[0].raised, (flag, nerve)
 
 
-def test_numbness_or_weakness_in_both_legs_is_an_emergency_sign_without_a_tick():
+def test_new_symptoms_in_both_legs_are_an_emergency_sign_without_a_tick():
     assert tier(symptoms=("numbness",), where=("both_legs",)) == "emergency"
-    assert tier(symptoms=("weakness",), where=("one_leg",)) is None
-    assert tier(symptoms=("back_pain",), where=("both_legs",)) is None  # a place without numbness says nothing
+    assert tier(symptoms=("leg_pain",), where=("both_legs",), duration="subacute") == "emergency"
+    assert tier(symptoms=("numbness",), where=("one_leg",), duration="acute") is None
+    assert tier(symptoms=("back_pain",), where=("both_legs",)) is None  # a place without leg symptoms says nothing
+
+
+def test_both_legs_for_months_is_checked_within_days_and_both_arms_the_same_day():
+    assert tier(symptoms=("walking_pain", "numbness"), where=("both_legs",), duration="over_1_year") == "soon"
+    assert tier(symptoms=("arm_pain",), where=("both_arms",), duration="over_1_year") == "same_day"
+    assert tier(symptoms=("numbness",), where=("one_arm",)) is None
+
+
+def test_new_weakness_is_checked_within_days():
+    assert tier(symptoms=("weakness",), where=("one_leg",), duration="subacute") == "soon"
+    assert tier(symptoms=("weakness",), where=("one_leg",)) == "soon"
+    assert tier(symptoms=("weakness",), where=("one_leg",), duration="over_6_months") is None
 
 
 def test_new_pain_under_20_or_over_50_is_a_sign_to_check_within_days():
