@@ -94,6 +94,11 @@ class Content:
         return dict(zip(self.categories["id"], self.categories["label"], strict=True))
 
     @cached_property
+    def red_flag_rows(self) -> tuple[dict[str, str], ...]:
+        """Every warning sign as a plain dict, in file order (the sidebar and Start here draw them each rerun)."""
+        return tuple(self.red_flags.to_dict("records"))
+
+    @cached_property
     def treatment_ids(self) -> tuple[str, ...]:
         return tuple(self.treatments["id"])
 

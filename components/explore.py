@@ -41,8 +41,9 @@ def explore_table(
 
 
 def fit_counts(table: pd.DataFrame) -> dict[str, int]:
-    counts = table["fit"].value_counts()
-    return {fit: int(counts.get(fit, 0)) for fit in ("fits now", "later step", "not typical")}
+    # Plain Python: Series.value_counts cost ~2 ms on every rerun of Explore.
+    fits = table["fit"].tolist()
+    return {fit: fits.count(fit) for fit in ("fits now", "later step", "not typical")}
 
 
 def stance_lines(cited: pd.DataFrame) -> list[str]:

@@ -100,7 +100,7 @@ def _flag_boxes(flags: list[dict[str, str]]) -> None:
 
 def draw_sidebar(situation: Situation, shortlist: tuple[str, ...], content: Content, info: PageInfo, arrived: bool) -> None:
     # Derived signs (both legs, new pain at an age) come from other answers and have no box.
-    tickable = [row for row in content.red_flags.to_dict("records") if row["id"] in RED_FLAGS]
+    tickable = [row for row in content.red_flag_rows if row["id"] in RED_FLAGS]
     _seed_widgets(situation, [row["id"] for row in tickable], arrived)
     with st.sidebar:
         _navigation(situation, shortlist, arrived)

@@ -63,18 +63,17 @@ st.markdown(
     "A few signs mean you need a doctor quickly, whatever else is going on. "
     "Tick any that apply under **Warning signs** in the sidebar."
 )
-flags = frame.content.red_flags
+flags = frame.content.red_flag_rows
 for tier in RED_FLAG_TIERS:
     st.markdown(f"**{TIER_HEADINGS[tier]}**")
-    st.markdown("\n".join(f"- **{f.label}.** {f.help}" for f in flags[flags["tier"] == tier].itertuples(index=False)))
-raised = flags[flags["raised_to"] != ""]
+    st.markdown("\n".join(f"- **{f['label']}.** {f['help']}" for f in flags if f["tier"] == tier))
 st.markdown(
     "**Some signs are more urgent together.** "
-    + " ".join(f"{f.label} with new numbness or weakness is an emergency." for f in raised.itertuples(index=False))
+    + " ".join(f"{f['label']} with new numbness or weakness is an emergency." for f in flags if f["raised_to"])
 )
 if frame.assessment.tier is None:
     st.caption("None of these signs applies to what you have told us.")
 
 st.page_link("pages/explore.py", label="Explore treatments for your situation", icon="🔎", query_params=situation.to_query())
 
-draw_glossary(frame, [ABOUT_BACK_PAIN, THE_DECISION, DOCTOR, *flags["help"], *(sign.because for sign in check.signs)])
+draw_glossary(frame, [ABOUT_BACK_PAIN, THE_DECISION, DOCTOR, *(f["help"] for f in flags), *(sign.because for sign in check.signs)])
