@@ -76,4 +76,6 @@ if frame.assessment.tier is None:
 
 st.page_link("pages/explore.py", label="Explore treatments for your situation", icon="🔎", query_params=situation.to_query())
 
-draw_glossary(frame, [ABOUT_BACK_PAIN, THE_DECISION, DOCTOR, *(f["help"] for f in flags), *(sign.because for sign in check.signs)])
+draw_glossary(
+    frame, [ABOUT_BACK_PAIN, THE_DECISION, DOCTOR, *(f["help"] for f in flags), *(sign.because for sign in check.signs)]
+)
