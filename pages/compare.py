@@ -7,7 +7,7 @@ from components.compare import IMPORTANCE, VALUES, comparison_table, values_tabl
 from components.data import Content
 from components.frame import draw_frame, draw_glossary, page_query, shared_cache, shortlist_picker
 from components.pages import page
-from components.situation import Situation
+from components.situation import Situation, describe
 
 
 @shared_cache(max_entries=512)
@@ -25,6 +25,7 @@ st.markdown(
     "Put two to four treatments side by side. Every option gets the same questions, in the same order, "
     "so that none is made to look better by the layout."
 )
+st.caption("Your situation: " + describe(frame.situation, frame.content.symptom_labels))
 chosen = shortlist_picker(frame, "Treatments to compare (2 to 4)")
 if len(chosen) < 2:
     st.info(

@@ -3,7 +3,9 @@
 import streamlit as st
 
 from components.frame import draw_frame, draw_glossary
+from components.guidance import situation_notes
 from components.ladder_view import draw_ladder_charts
+from components.situation import describe
 
 frame = draw_frame("ladder")
 
@@ -12,5 +14,8 @@ st.markdown(
     "Most back pain is treated step by step: start with self-care and first-line care, and move up only if "
     "earlier steps have not helped enough. Warning signs skip the ladder."
 )
+st.caption("Your situation: " + describe(frame.situation, frame.content.symptom_labels))
+for note in situation_notes(frame.situation):
+    st.info(note)
 data = draw_ladder_charts(frame)
 draw_glossary(frame, [*data["treatment"], *data["reason"]])
