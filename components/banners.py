@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.situation import Ignored
-from components.triage import TIER_ACTIONS, TIER_HEADINGS, Assessment
+from components.triage import TIERS, Assessment
 from components.vocabulary import RED_FLAG_TIERS
 
 DISCLAIMER = (
@@ -20,7 +20,7 @@ TIER_BANNERS = {"emergency": st.error, "same_day": st.error, "soon": st.warning}
 def tier_markdown(assessment: Assessment, tier: str) -> str:
     """One tier's banner text: heading, what to do, then each sign with why it matters."""
     lines = "\n".join(f"- **{sign.label}**: {sign.action}" for sign in assessment.in_tier(tier))
-    return f"**{TIER_HEADINGS[tier]}** {TIER_ACTIONS[tier]}\n\n{lines}"
+    return f"**{TIERS[tier].heading}** {TIERS[tier].action}\n\n{lines}"
 
 
 def draw_banners(assessment: Assessment) -> None:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from components.data import Content, split_list
 from components.situation import Situation
-from components.triage import Assessment, assess
+from components.triage import SOON_MEANWHILE, TIERS, Assessment, assess
 from components.vocabulary import (
     AGE_BANDS,
     DURATION_WEEKS,
@@ -328,15 +328,6 @@ def _base_fit(
     return Fit("fits now", f"{suits}: {_views(stances)}.{also}")
 
 
-# What a warning sign does to every option, by tier (components.triage says which tier applies).
-TIER_HOLDS: dict[str, str] = {
-    "emergency": "Not now: get emergency care first.",
-    "same_day": "Only after a doctor has checked your warning sign today.",
-    "soon": "Only after a doctor has checked your warning sign in the next few days.",
-}
-SOON_MEANWHILE = "Fine to do meanwhile, but see a doctor in the next few days about your warning sign."
-
-
 def fit_one(
     situation: Situation,
     row: Mapping[str, object],
@@ -358,10 +349,10 @@ def fit_one(
         return Fit("fits now", f"{SOON_MEANWHILE} {reason}")
     if tier == "emergency":
         # Red flags always win; in an emergency the option's own merits are beside the point.
-        return Fit("not typical" if base.fit == "not typical" else "later step", TIER_HOLDS[tier])
+        return Fit("not typical" if base.fit == "not typical" else "later step", TIERS[tier].hold)
     if tier is not None:
         # Nothing fits now until the sign is checked.
-        return Fit("not typical" if base.fit == "not typical" else "later step", f"{TIER_HOLDS[tier]} {reason}")
+        return Fit("not typical" if base.fit == "not typical" else "later step", f"{TIERS[tier].hold} {reason}")
     return Fit(base.fit, reason)
 
 

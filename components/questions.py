@@ -6,7 +6,7 @@ import pandas as pd
 
 from components.data import split_list
 from components.situation import Situation
-from components.triage import Assessment
+from components.triage import TIERS, Assessment
 from components.vocabulary import DURATIONS, FINDINGS, LONG_LASTING, TRIED
 
 HISTORY_PHRASES: dict[str, str] = {
@@ -28,11 +28,6 @@ PERSONAL_PHRASES: dict[str, str] = {
     "50_to_64": "I am between 50 and 64",
     "65_plus": "I am 65 or older",
 }
-TIER_QUESTIONS: dict[str, str] = {
-    "emergency": "Do I need emergency tests or treatment now?",
-    "same_day": "Do I need tests or treatment today?",
-    "soon": "What tests do I need, and how soon?",
-}
 
 
 def lower_first(name: str) -> str:
@@ -44,7 +39,7 @@ def questions_for(situation: Situation, shortlist: pd.DataFrame, assessment: Ass
     """Plain questions, most urgent first. `shortlist` holds fitted treatment rows in the person's order."""
     questions: list[str] = []
     for sign in assessment.signs:
-        questions.append(f"I have this warning sign: {sign.label.lower()}. {TIER_QUESTIONS[sign.tier]}")
+        questions.append(f"I have this warning sign: {sign.label.lower()}. {TIERS[sign.tier].question}")
     questions += [
         "What do you think is causing my pain?",
         "Do I need any tests or scans now? Why, or why not?",

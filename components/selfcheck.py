@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from components.situation import Situation
-from components.triage import Assessment
+from components.triage import TIERS, Assessment
 from components.vocabulary import WHERE
 
 
@@ -71,19 +71,11 @@ def doctor_signs(situation: Situation) -> tuple[Sign, ...]:
     )
 
 
-# The plain answer for each warning-sign tier.
-TIER_ANSWERS: dict[str, str] = {
-    "emergency": "Get emergency help now: one of your warning signs needs it.",
-    "same_day": "See a doctor today, because of a warning sign.",
-    "soon": "Yes: see a doctor in the next few days to have a warning sign checked.",
-}
-
-
 def self_check(situation: Situation, assessment: Assessment) -> SelfCheck:
     """The plain answer. Red flags always win over the four signs."""
     signs = doctor_signs(situation)
     if assessment.tier is not None:
-        return SelfCheck(assessment.tier, TIER_ANSWERS[assessment.tier], signs)
+        return SelfCheck(assessment.tier, TIERS[assessment.tier].answer, signs)
     if any(sign.applies for sign in signs):
         return SelfCheck("yes", "Yes: seeing a back pain doctor would be sensible.", signs)
     return SelfCheck(

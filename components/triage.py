@@ -34,33 +34,66 @@ DERIVED_RULES: dict[str, Callable[[Situation], bool]] = {
     "new_pain_age": lambda s: s.age in AGE_SIGN_BANDS and s.duration == "acute" and bool(s.symptoms),
 }
 
-# A tier in a few words, for lists and downloads.
-TIER_SHORT: dict[str, str] = {
-    "emergency": "Emergency: get help now",
-    "same_day": "See a doctor today",
-    "soon": "See a doctor in the next few days",
-}
-# What each tier asks a person to do: the banner's heading and action, one place for every page.
-TIER_HEADINGS: dict[str, str] = {
-    "emergency": "🚨 Emergency: get help now.",
-    "same_day": "⚠️ See a doctor today.",
-    "soon": "🩺 See a doctor in the next few days.",
-}
-TIER_ACTIONS: dict[str, str] = {
-    "emergency": (
-        "Call your local emergency number (999 in the UK, 911 in the US, 112 in the EU) or go to the nearest "
-        "emergency department now. Do not wait for an appointment, and do not try treatments from this app first. "
-        "After a major injury, if your neck hurts, do not move: wait for help."
+
+@dataclass(frozen=True)
+class Tier:
+    """Everything the app says about one tier of warning sign, in one place for every page."""
+
+    icon: str
+    short: str  # the tier in a few words, for lists and downloads
+    action: str  # what to do, under the banner's heading
+    hold: str  # what it does to every treatment option (fit.py)
+    answer: str  # the self-check's plain answer on Start here
+    question: str  # what to ask the doctor on My visit
+
+    @property
+    def heading(self) -> str:
+        return f"{self.icon} {self.short}."
+
+    @property
+    def first_step(self) -> str:
+        """The action's first sentence (Sources & method lists the tiers in one line each)."""
+        return self.action.split(". ")[0]
+
+
+TIERS: dict[str, Tier] = {
+    "emergency": Tier(
+        icon="🚨",
+        short="Emergency: get help now",
+        action=(
+            "Call your local emergency number (999 in the UK, 911 in the US, 112 in the EU) or go to the nearest "
+            "emergency department now. Do not wait for an appointment, and do not try treatments from this app first. "
+            "After a major injury, if your neck hurts, do not move: wait for help."
+        ),
+        hold="Not now: get emergency care first.",
+        answer="Get emergency help now: one of your warning signs needs it.",
+        question="Do I need emergency tests or treatment now?",
     ),
-    "same_day": (
-        "Get a same-day appointment with a doctor (in the UK, your GP or NHS 111) before you try any treatment "
-        "in this app. If you cannot get one today, go to an urgent care centre."
+    "same_day": Tier(
+        icon="⚠️",
+        short="See a doctor today",
+        action=(
+            "Get a same-day appointment with a doctor (in the UK, your GP or NHS 111) before you try any treatment "
+            "in this app. If you cannot get one today, go to an urgent care centre."
+        ),
+        hold="Only after a doctor has checked your warning sign today.",
+        answer="See a doctor today, because of a warning sign.",
+        question="Do I need tests or treatment today?",
     ),
-    "soon": (
-        "Book an appointment with a doctor in the next few days to have this checked. Keep active meanwhile. "
-        "Get help sooner if it gets worse or a new warning sign appears."
+    "soon": Tier(
+        icon="🩺",
+        short="See a doctor in the next few days",
+        action=(
+            "Book an appointment with a doctor in the next few days to have this checked. Keep active meanwhile. "
+            "Get help sooner if it gets worse or a new warning sign appears."
+        ),
+        hold="Only after a doctor has checked your warning sign in the next few days.",
+        answer="Yes: see a doctor in the next few days to have a warning sign checked.",
+        question="What tests do I need, and how soon?",
     ),
 }
+# Self-care under a sign to check within days: it may go on meanwhile.
+SOON_MEANWHILE = "Fine to do meanwhile, but see a doctor in the next few days about your warning sign."
 
 
 @dataclass(frozen=True)
@@ -87,7 +120,7 @@ class Assessment:
 
     def lines(self) -> tuple[str, ...]:
         """Each sign with its tier in words, most urgent first (My visit and the downloads)."""
-        return tuple(f"{TIER_SHORT[sign.tier]}: {sign.label.lower()}" for sign in self.signs)
+        return tuple(f"{TIERS[sign.tier].short}: {sign.label.lower()}" for sign in self.signs)
 
 
 NO_SIGNS = Assessment()

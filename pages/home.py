@@ -5,7 +5,7 @@ import streamlit as st
 from components.frame import draw_frame, draw_glossary
 from components.ipdas import ABOUT_BACK_PAIN, THE_DECISION
 from components.selfcheck import self_check
-from components.triage import TIER_HEADINGS
+from components.triage import TIERS
 from components.vocabulary import RED_FLAG_TIERS
 
 frame = draw_frame("")
@@ -65,7 +65,7 @@ st.markdown(
 )
 flags = frame.content.red_flag_rows
 for tier in RED_FLAG_TIERS:
-    st.markdown(f"**{TIER_HEADINGS[tier]}**")
+    st.markdown(f"**{TIERS[tier].heading}**")
     st.markdown("\n".join(f"- **{f['label']}.** {f['help']}" for f in flags if f["tier"] == tier))
 st.markdown(
     "**Some signs are more urgent together.** "

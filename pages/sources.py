@@ -11,7 +11,7 @@ from components.compare import source_label
 from components.fit import FIT_RULES
 from components.frame import draw_frame, draw_glossary
 from components.ipdas import CRITERIA
-from components.triage import TIER_ACTIONS, TIER_HEADINGS
+from components.triage import TIERS
 from components.vocabulary import OVERALL_STANCES, RED_FLAG_TIERS, SOURCE_KINDS, STANCE_MEANINGS, STANCES
 
 frame = draw_frame("sources")
@@ -40,7 +40,7 @@ st.markdown(
 st.markdown("\n".join(f"{n}. {rule}" for n, rule in enumerate(FIT_RULES, start=1)))
 st.markdown(
     "**Warning signs** come in three tiers: "
-    + "; ".join(f"**{TIER_HEADINGS[tier]}** {TIER_ACTIONS[tier].split('. ')[0]}" for tier in RED_FLAG_TIERS)
+    + "; ".join(f"**{TIERS[tier].heading}** {TIERS[tier].first_step}" for tier in RED_FLAG_TIERS)
     + ". Some signs are more urgent together: past cancer, fever or a higher risk of infection with new numbness "
     "or weakness is an emergency. The hazard log behind these rules is `docs/SAFETY.md` in the app's code."
 )

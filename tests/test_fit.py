@@ -4,8 +4,9 @@ import re
 import pytest
 
 from components.data import load_content
-from components.fit import SOON_MEANWHILE, TIER_HOLDS, fit_content, overall_stance
+from components.fit import fit_content, overall_stance
 from components.situation import Situation
+from components.triage import SOON_MEANWHILE, TIERS
 from components.vocabulary import DURATIONS, FUNCTION, SYMPTOMS, TRIED
 
 CONTENT = load_content()
@@ -162,7 +163,7 @@ def test_stay_active_fits_everyone_without_red_flags():
 
 # What a warning sign or a health condition puts before a reason, and what the region rule adds
 # after it for neck symptoms: each one short sentence (components/fit.py).
-PREFIXES = (*TIER_HOLDS.values(), SOON_MEANWHILE)
+PREFIXES = (*(tier.hold for tier in TIERS.values()), SOON_MEANWHILE)
 CAUTION = re.compile(r"Ask your doctor first, because of [^.]+\.")
 NECK_NOTE = "No guideline this app uses covers neck injections or neck surgery: ask a spine specialist."
 CONDITIONS = re.compile(r"[^.]*: only (alongside|for pain lasting) [^.]*\.")
