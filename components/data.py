@@ -18,15 +18,14 @@ import pandas as pd
 import pandera.pandas as pa
 
 from components.vocabulary import (
-    AGE_BANDS,
     CATEGORIES,
     CERTAINTY,
     DERIVED_SIGNS,
     DURATION_WEEKS,
     DURATIONS,
     FINDINGS,
-    HEALTH,
     HISTORY,
+    PERSONAL,
     RED_FLAG_TIERS,
     RED_FLAGS,
     REGIONS,
@@ -38,9 +37,6 @@ from components.vocabulary import (
     TRIED,
     YES_NO,
 )
-
-# Ids a treatment's avoid_with / caution_with may name: health conditions and age bands.
-PERSONAL_IDS: tuple[str, ...] = (*HEALTH, *AGE_BANDS)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # A deployment (or a test) may point the app at another copy of the content.
@@ -237,8 +233,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             ),
             "min_pain": _whole(0, 10),
             "needs_findings": pa.Column(str, _list_of(tuple(FINDINGS), required=False)),
-            "avoid_with": pa.Column(str, _list_of(PERSONAL_IDS, required=False)),
-            "caution_with": pa.Column(str, _list_of(PERSONAL_IDS, required=False)),
+            "avoid_with": pa.Column(str, _list_of(tuple(PERSONAL), required=False)),
+            "caution_with": pa.Column(str, _list_of(tuple(PERSONAL), required=False)),
             "criteria_source": pa.Column(str),
             "typical_use": _text(),
             "when_considered": _text(),

@@ -10,21 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
 from components.data import Content, split_list
-from components.situation import Situation
+from components.situation import Situation, lower_first
 from components.triage import SOON_MEANWHILE, TIERS, Assessment, assess
 from components.vocabulary import (
-    AGE_BANDS,
     DURATION_WEEKS,
     DURATIONS,
     FINDINGS,
     FITS,
-    HEALTH,
     HISTORY,
     NERVE_SYMPTOMS,
+    PERSONAL,
     REGIONS,
     SEVERITIES,
     STANCES,
@@ -35,9 +35,6 @@ from components.vocabulary import (
 # A person who has not said how long suggests nothing; assume the earliest stage, which
 # keeps invasive options out of "fits now" (safe by default).
 DEFAULT_DURATION = "acute"
-# Things a person tells us about themselves that can make an option unsafe (treatments.csv
-# avoid_with / caution_with use these ids).
-PERSONAL: dict[str, str] = {**HEALTH, **{band: f"being aged {label.lower()}" for band, label in AGE_BANDS.items()}}
 
 
 def overall_stance(stances: Iterable[str]) -> str:
@@ -93,18 +90,21 @@ def stances_by_treatment(evidence: pd.DataFrame, sources: pd.DataFrame) -> dict[
     return {treatment: tuple(rows) for treatment, rows in grouped.items()}
 
 
-def _stance_columns(stances: Iterable[Stance]) -> dict[str, str]:
-    pairs = list(stances)
+def _cited(stances: Iterable[Stance], *wanted: str) -> str:
+    """The guidelines that take one of the wanted stances, each once, in file order."""
+    return ", ".join(dict.fromkeys(s.source for s in stances if s.stance in wanted))
 
-    def cited(wanted: set[str]) -> str:
-        return ", ".join(dict.fromkeys(s.source for s in pairs if s.stance in wanted))
 
+@lru_cache(maxsize=1024)
+def _stance_columns(stances: tuple[Stance, ...]) -> dict[str, str]:
+    """The stance columns of a treatment for one set of applying stances. Cached: the same few sets
+    recur across every situation. The dict is shared, so callers only read it."""
     return {
-        "overall_stance": overall_stance(s.stance for s in pairs),
-        "guideline_stances": "; ".join(f"{s.source}: {STANCES[s.stance]}" for s in pairs) or "no guideline covers it here",
-        "sources_for": cited({"recommended", "consider"}),
-        "sources_against": cited({"not_recommended"}),
-        "sources_specific": cited({"specific_cases"}),
+        "overall_stance": overall_stance(s.stance for s in stances),
+        "guideline_stances": "; ".join(f"{s.source}: {STANCES[s.stance]}" for s in stances) or "no guideline covers it here",
+        "sources_for": _cited(stances, "recommended", "consider"),
+        "sources_against": _cited(stances, "not_recommended"),
+        "sources_specific": _cited(stances, "specific_cases"),
     }
 
 
@@ -131,8 +131,7 @@ class Fit:
 
 
 def _labels(ids: Iterable[str], labels: Mapping[str, str], joiner: str = "or") -> str:
-    # Lower-case the first letter only, so "MRI" stays in capitals mid-sentence.
-    words = [labels.get(i, i)[:1].lower() + labels.get(i, i)[1:] for i in ids]
+    words = [lower_first(labels.get(i, i)) for i in ids]
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {joiner} " + words[-1]
 
 
@@ -147,9 +146,8 @@ def _severity_gates(row: Mapping[str, object]) -> dict[str, str]:
 
 def _views(stances: tuple[Stance, ...]) -> str:
     """Who supports it, in plain words: 'ACP 2017 rec 1 recommends it; NICE NG59 says to consider it'."""
-    recommended = ", ".join(dict.fromkeys(s.source for s in stances if s.stance == "recommended"))
-    considered = ", ".join(dict.fromkeys(s.source for s in stances if s.stance == "consider"))
-    specific = ", ".join(dict.fromkeys(s.source for s in stances if s.stance == "specific_cases"))
+    recommended, considered = _cited(stances, "recommended"), _cited(stances, "consider")
+    specific = _cited(stances, "specific_cases")
     views = [
         f"{recommended} {'recommend' if ', ' in recommended else 'recommends'} it" if recommended else "",
         f"{considered} {'say' if ', ' in considered else 'says'} to consider it" if considered else "",
@@ -165,10 +163,13 @@ def _base_fit(
     later_stances: tuple[Stance, ...],
     symptom_labels: Mapping[str, str],
     names: Mapping[str, str],
+    cautioned: bool,
 ) -> Fit:
     """The fit before warning signs and cautions: the rule chain, first rule that holds wins.
     `stances` apply to the person's region, stage and symptoms; `later_stances` to the stage the
-    option is meant for (told when it is too early for it)."""
+    option is meant for (told when it is too early for it). `cautioned`: the reason will start with
+    "Ask your doctor first, because of ...", so it is not said again here."""
+    ask = "" if cautioned else ": ask your doctor first"
     columns = _stance_columns(stances)
     stance = columns["overall_stance"]
     self_care = row["self_care"] == "yes"
@@ -228,7 +229,7 @@ def _base_fit(
             return Fit("not typical", "With no pain now, a pain medicine is not needed.")
 
     # 6. What the person told us about their health.
-    avoid = [p for p in split_list(row["avoid_with"]) if p in situation.health or p == situation.age]
+    avoid = [p for p in split_list(row["avoid_with"]) if p in situation.personal]
     if avoid:
         return Fit(
             "not typical",
@@ -264,7 +265,7 @@ def _base_fit(
             )
         start = min(DURATION_WEEKS[d][0] for d in durations)
         when = f"{start // 4} months" if start >= 26 else f"{start} weeks"
-        later = _stance_columns(s for s in later_stances if not s.durations or durations[0] in s.durations)
+        later = _stance_columns(tuple(s for s in later_stances if not s.durations or durations[0] in s.durations))
         if later["overall_stance"] == "not_recommended":
             return Fit(
                 "not typical", f"It is not used now, and guidelines advise against it later on ({later['sources_against']})."
@@ -291,7 +292,7 @@ def _base_fit(
     if stance == "no_stance" and row["invasiveness"] >= 2:
         return Fit(
             "later step",
-            f"No guideline we use gives a view on it for {where}, so it is not a first choice: ask your doctor first.",
+            f"No guideline we use gives a view on it for {where}, so it is not a first choice{ask}.",
         )
 
     # 11. Guidelines that disagree: never shown as a first choice.
@@ -323,8 +324,9 @@ def _base_fit(
     if stance == "specific_cases":
         return Fit("fits now", f"{suits}, only in specific cases that a doctor checks ({columns['sources_specific']}).{also}")
     if stance == "no_stance":
-        ask = "" if self_care else ": ask your doctor first"
-        return Fit("fits now", f"{suits}, though no guideline we use gives a view on it for {where}{ask}.{also}")
+        return Fit(
+            "fits now", f"{suits}, though no guideline we use gives a view on it for {where}{'' if self_care else ask}.{also}"
+        )
     return Fit("fits now", f"{suits}: {_views(stances)}.{also}")
 
 
@@ -338,12 +340,11 @@ def fit_one(
     names: Mapping[str, str],
 ) -> Fit:
     """The fit of one treatment row for one situation: the rule chain, then warning signs, then cautions."""
-    base = _base_fit(situation, row, stances, later_stances, symptom_labels, names)
+    caution = [p for p in split_list(row["caution_with"]) if p in situation.personal]
+    base = _base_fit(situation, row, stances, later_stances, symptom_labels, names, cautioned=bool(caution))
     reason = base.reason
-    caution = [p for p in split_list(row["caution_with"]) if p in situation.health or p == situation.age]
     if caution and base.fit != "not typical":
-        # Said once: the caution replaces a plain "ask your doctor first" at the end of the reason.
-        reason = f"Ask your doctor first, because of {_labels(caution, PERSONAL, 'and')}. {reason.replace(': ask your doctor first', '')}"
+        reason = f"Ask your doctor first, because of {_labels(caution, PERSONAL, 'and')}. {reason}"
     tier = assessment.tier
     if tier == "soon" and row["self_care"] == "yes" and base.fit == "fits now":
         return Fit("fits now", f"{SOON_MEANWHILE} {reason}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from components.data import split_list
-from components.situation import Situation
+from components.situation import Situation, lower_first
 from components.triage import TIERS, Assessment
 from components.vocabulary import DURATIONS, FINDINGS, LONG_LASTING, TRIED
 
@@ -28,11 +28,6 @@ PERSONAL_PHRASES: dict[str, str] = {
     "50_to_64": "I am between 50 and 64",
     "65_plus": "I am 65 or older",
 }
-
-
-def lower_first(name: str) -> str:
-    """A treatment name inside a sentence: only the first letter lowered, so NSAIDs and MRI keep their capitals."""
-    return name[:1].lower() + name[1:]
 
 
 def questions_for(situation: Situation, shortlist: pd.DataFrame, assessment: Assessment) -> list[str]:
@@ -63,16 +58,14 @@ def questions_for(situation: Situation, shortlist: pd.DataFrame, assessment: Ass
     if situation.nerve_place_unknown:
         questions.append("I have numbness or weakness. Could it come from my neck or my lower back?")
     for item in situation.findings:
-        found = FINDINGS[item][:1].lower() + FINDINGS[item][1:]  # keeps "MRI" in capitals
-        questions.append(f"I have had this: {found}. What does it mean for my options?")
-    personal = {*situation.health, *([situation.age] if situation.age else [])}
+        questions.append(f"I have had this: {lower_first(FINDINGS[item])}. What does it mean for my options?")
     named = set()
     for row in shortlist.to_dict("records"):
         name = row["name"]
         questions.append(f"How could {lower_first(name)} help me, how soon, and for how long?")
         questions.append(f"What are the risks of {lower_first(name)} for someone like me?")
         for item in split_list(row["avoid_with"]) + split_list(row["caution_with"]):
-            if item in personal:
+            if item in situation.personal:
                 named.add(item)
                 questions.append(f"{PERSONAL_PHRASES[item]}. Is it safe for me to have {lower_first(name)}?")
         # With a warning sign every option waits for the doctor: that is not "a later step".

@@ -102,6 +102,11 @@ class Situation:
             found |= {WHERE_REGIONS[w] for w in self.where}
         return frozenset(found)
 
+    @property
+    def personal(self) -> frozenset[str]:
+        """Health conditions and the age band: what treatments.csv avoid_with / caution_with are matched against."""
+        return frozenset((*self.health, *([self.age] if self.age else [])))
+
     def symptom_regions(self, symptom: str) -> frozenset[str]:
         """The regions one of the person's symptoms is in (none known for numbness without a place)."""
         if symptom in SYMPTOM_REGIONS:
@@ -217,6 +222,11 @@ def from_choices(pain: object = 0, **choices: object) -> Situation:
     return Situation(**values)  # type: ignore[arg-type]
 
 
+def lower_first(text: str) -> str:
+    """A label inside a sentence: only the first letter lowered, so "NSAIDs" and "MRI" keep their capitals."""
+    return text[:1].lower() + text[1:]
+
+
 def describe(situation: Situation, symptom_labels: Mapping[str, str]) -> str:
     """The situation in plain words, one short paragraph."""
     if situation.is_empty:
@@ -237,7 +247,7 @@ def describe(situation: Situation, symptom_labels: Mapping[str, str]) -> str:
     if situation.tried:
         parts.append("Tried: " + "; ".join(TRIED[t].lower() for t in situation.tried) + ".")
     if situation.findings:
-        parts.append("Found so far: " + "; ".join(FINDINGS[f][:1].lower() + FINDINGS[f][1:] for f in situation.findings) + ".")
+        parts.append("Found so far: " + "; ".join(lower_first(FINDINGS[f]) for f in situation.findings) + ".")
     if situation.history:
         parts.append("History: " + "; ".join(HISTORY[h].lower() for h in situation.history) + ".")
     if situation.health:

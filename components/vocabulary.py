@@ -106,6 +106,10 @@ HEALTH: dict[str, str] = {
     "pregnancy": "Pregnancy",
 }
 
+# Health conditions and age bands as they read inside a reason ("usually avoided with ..."):
+# the ids treatments.csv avoid_with / caution_with may name.
+PERSONAL: dict[str, str] = {**HEALTH, **{band: f"being aged {label.lower()}" for band, label in AGE_BANDS.items()}}
+
 # What a specialist has already found: some options come only after one of these.
 FINDINGS: dict[str, str] = {
     "imaging_matches": "A scan (such as an MRI) that matches my symptoms",
