@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.situation import Ignored
+from components.guidance import situation_notes
+from components.situation import Ignored, Situation
 from components.triage import TIERS, Assessment
 from components.vocabulary import RED_FLAG_TIERS
 
@@ -28,6 +29,12 @@ def draw_banners(assessment: Assessment) -> None:
     for tier in RED_FLAG_TIERS:
         if assessment.in_tier(tier):
             TIER_BANNERS[tier](tier_markdown(assessment, tier))
+
+
+def draw_situation_notes(situation: Situation) -> None:
+    """What is missing to go further and where the guidelines stop (components.guidance), above the options."""
+    for note in situation_notes(situation):
+        st.info(note)
 
 
 def draw_ignored_notice(ignored: tuple[Ignored, ...]) -> None:

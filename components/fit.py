@@ -115,7 +115,7 @@ def stance_scope(situation: Situation) -> tuple[frozenset[str], str]:
 
 
 def stance_table(evidence: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Per treatment, every stance whatever the region or stage (Sources & method, Compare)."""
+    """Per treatment, the stance columns over every stance whatever the region or stage."""
     return pd.DataFrame(
         [
             {"treatment_id": treatment, **_stance_columns(rows)}
@@ -358,7 +358,8 @@ def fit_one(
 
 
 def with_stances(treatments: pd.DataFrame, evidence: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Treatments joined with every stance whatever the region or stage: content only, cached once."""
+    """Treatments joined with their stance columns over every region and stage: content only, cached once.
+    fit_for replaces those columns with the stances that apply to one person."""
     table = treatments.merge(stance_table(evidence, sources), left_on="id", right_on="treatment_id", how="left")
     return table.drop(columns="treatment_id")
 

@@ -8,7 +8,7 @@ Pure: no Streamlit.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -45,6 +45,7 @@ class Tier:
     hold: str  # what it does to every treatment option (fit.py)
     answer: str  # the self-check's plain answer on Start here
     question: str  # what to ask the doctor on My visit
+    noun: str  # the tier inside a sentence: "... is an emergency"
 
     @property
     def heading(self) -> str:
@@ -68,6 +69,7 @@ TIERS: dict[str, Tier] = {
         hold="Not now: get emergency care first.",
         answer="Get emergency help now: one of your warning signs needs it.",
         question="Do I need emergency tests or treatment now?",
+        noun="an emergency",
     ),
     "same_day": Tier(
         icon="⚠️",
@@ -79,6 +81,7 @@ TIERS: dict[str, Tier] = {
         hold="Only after a doctor has checked your warning sign today.",
         answer="See a doctor today, because of a warning sign.",
         question="Do I need tests or treatment today?",
+        noun="a reason to see a doctor today",
     ),
     "soon": Tier(
         icon="🩺",
@@ -90,6 +93,7 @@ TIERS: dict[str, Tier] = {
         hold="Only after a doctor has checked your warning sign in the next few days.",
         answer="Yes: see a doctor in the next few days to have a warning sign checked.",
         question="What tests do I need, and how soon?",
+        noun="a reason to see a doctor within days",
     ),
 }
 # Self-care under a sign to check within days: it may go on meanwhile.
@@ -138,3 +142,16 @@ def assess(situation: Situation, red_flags: pd.DataFrame) -> Assessment:
         signs.append(Sign(row["id"], row["label"], tier, row["action"], raised))
     signs.sort(key=lambda sign: RED_FLAG_TIERS.index(sign.tier))
     return Assessment(tuple(signs))
+
+
+def raised_signs(red_flags: Sequence[Mapping[str, str]], symptom_labels: Mapping[str, str]) -> tuple[str, ...]:
+    """Each sign that symptoms make more urgent, in words from the data (Start here, Sources & method):
+    'Past or current cancer, with new tingling or numbness, muscle weakness or leg pain on walking or
+    standing, is an emergency.'"""
+    sentences = []
+    for row in red_flags:
+        if row["raised_to"]:
+            words = [symptom_labels.get(s, s).lower() for s in split_list(row["raised_by"])]
+            listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+            sentences.append(f"{row['label']}, with new {listed}, is {TIERS[row['raised_to']].noun}.")
+    return tuple(sentences)

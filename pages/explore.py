@@ -3,10 +3,10 @@
 import pandas as pd
 import streamlit as st
 
+from components.banners import draw_situation_notes
 from components.data import split_list
 from components.explore import explore_table, fit_counts, stance_lines
 from components.frame import add_to_shortlist, draw_frame, draw_glossary, page_query, remove_from_shortlist, shared_cache
-from components.guidance import situation_notes
 from components.ladder_view import draw_ladder_strip
 from components.pages import page
 from components.situation import MAX_SHORTLIST, Situation, describe
@@ -33,8 +33,7 @@ situation, content = frame.situation, frame.content
 
 st.title("Explore treatments")
 st.markdown(describe(situation, content.symptom_labels))
-for note in situation_notes(situation):
-    st.info(note)
+draw_situation_notes(situation)
 
 draw_ladder_strip(frame)
 st.page_link("pages/ladder.py", label="See the full escalation ladder", icon="🪜", query_params=situation.to_query())

@@ -5,7 +5,7 @@ import streamlit as st
 from components.frame import draw_frame, draw_glossary
 from components.ipdas import ABOUT_BACK_PAIN, THE_DECISION
 from components.selfcheck import self_check
-from components.triage import TIERS
+from components.triage import TIERS, raised_signs
 from components.vocabulary import RED_FLAG_TIERS
 
 frame = draw_frame("")
@@ -68,8 +68,8 @@ for tier in RED_FLAG_TIERS:
     st.markdown(f"**{TIERS[tier].heading}**")
     st.markdown("\n".join(f"- **{f['label']}.** {f['help']}" for f in flags if f["tier"] == tier))
 st.markdown(
-    "**Some signs are more urgent together.** "
-    + " ".join(f"{f['label']} with new numbness or weakness is an emergency." for f in flags if f["raised_to"])
+    "**Some signs are more urgent together.**\n"
+    + "\n".join(f"- {line}" for line in raised_signs(flags, frame.content.symptom_labels))
 )
 if frame.assessment.tier is None:
     st.caption("None of these signs applies to what you have told us.")

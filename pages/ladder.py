@@ -2,8 +2,8 @@
 
 import streamlit as st
 
+from components.banners import draw_situation_notes
 from components.frame import draw_frame, draw_glossary
-from components.guidance import situation_notes
 from components.ladder_view import draw_ladder_charts
 from components.situation import describe
 
@@ -15,7 +15,6 @@ st.markdown(
     "earlier steps have not helped enough. Warning signs skip the ladder."
 )
 st.caption("Your situation: " + describe(frame.situation, frame.content.symptom_labels))
-for note in situation_notes(frame.situation):
-    st.info(note)
+draw_situation_notes(frame.situation)
 data = draw_ladder_charts(frame)
 draw_glossary(frame, [*data["treatment"], *data["reason"]])

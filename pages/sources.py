@@ -11,7 +11,7 @@ from components.compare import source_label
 from components.fit import FIT_RULES
 from components.frame import draw_frame, draw_glossary
 from components.ipdas import CRITERIA
-from components.triage import TIERS
+from components.triage import TIERS, raised_signs
 from components.vocabulary import OVERALL_STANCES, RED_FLAG_TIERS, SOURCE_KINDS, STANCE_MEANINGS, STANCES
 
 frame = draw_frame("sources")
@@ -41,8 +41,9 @@ st.markdown("\n".join(f"{n}. {rule}" for n, rule in enumerate(FIT_RULES, start=1
 st.markdown(
     "**Warning signs** come in three tiers: "
     + "; ".join(f"**{TIERS[tier].heading}** {TIERS[tier].first_step}" for tier in RED_FLAG_TIERS)
-    + ". Some signs are more urgent together: past cancer, fever or a higher risk of infection with new numbness "
-    "or weakness is an emergency. The hazard log behind these rules is `docs/SAFETY.md` in the app's code."
+    + ". Some signs are more urgent together: "
+    + " ".join(raised_signs(content.red_flag_rows, content.symptom_labels))
+    + " The hazard log behind these rules is `docs/SAFETY.md` in the app's code."
 )
 
 st.header("Evidence legend")

@@ -5,6 +5,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from components.banners import draw_situation_notes
 from components.compare import outcome_text
 from components.data import Content
 from components.exports import (
@@ -18,7 +19,6 @@ from components.exports import (
     visit_pdf,
 )
 from components.frame import draw_frame, draw_glossary, seed, shared_cache, shortlist_picker
-from components.guidance import situation_notes
 from components.ladder import current_step, ladder_chart, ladder_data
 from components.questions import questions_for
 from components.situation import Situation, describe
@@ -57,8 +57,7 @@ situation_text = describe(situation, content.symptom_labels)
 st.markdown(situation_text)
 if frame.assessment.signs:
     st.markdown("**Warning signs**\n" + "\n".join(f"- {line}" for line in frame.assessment.lines()))
-for note in situation_notes(situation):
-    st.info(note)
+draw_situation_notes(situation)
 
 st.header("My shortlist")
 chosen = shortlist_picker(frame, "Treatments to ask about (up to 4)")

@@ -1,6 +1,6 @@
 from components.data import load_content
 from components.situation import Situation
-from components.triage import assess
+from components.triage import assess, raised_signs
 from components.vocabulary import DERIVED_SIGNS
 
 RED_FLAGS = load_content().red_flags
@@ -65,3 +65,13 @@ def test_new_pain_under_20_or_over_50_is_a_sign_to_check_within_days():
 def test_the_most_urgent_sign_comes_first():
     signs = assess(Situation(flags=("weight_loss", "fever", "saddle_numbness")), RED_FLAGS).signs
     assert [s.tier for s in signs] == ["emergency", "same_day", "soon"]
+
+
+def test_the_signs_symptoms_make_more_urgent_are_worded_from_the_data():
+    content = load_content()
+    sentences = raised_signs(content.red_flag_rows, content.symptom_labels)
+    assert len(sentences) == int((content.red_flags["raised_to"] != "").sum()) == 3
+    assert (
+        "Past or current cancer, with new tingling or numbness, muscle weakness or leg pain on walking or standing, "
+        "is an emergency." in sentences
+    )
