@@ -10,8 +10,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from components.data import split_list
-from components.vocabulary import CERTAINTY, INVASIVENESS, REGIONS, STANCES, TIME_TO_HELP, duration_span
+from components.fit import scope_words
+from components.vocabulary import CERTAINTY, INVASIVENESS, STANCES, TIME_TO_HELP
 
 # Row label -> how to read it from a fitted treatment row.
 ASPECTS: tuple[str, ...] = (
@@ -48,8 +48,7 @@ def source_label(short_name: str, year: int) -> str:
 def guideline_lines(treatment_id: str, evidence: pd.DataFrame, sources: pd.DataFrame) -> str:
     cited = evidence[evidence["treatment_id"] == treatment_id].merge(sources, left_on="source_id", right_on="id")
     return " • ".join(
-        f"{' '.join(filter(None, (source_label(r.short_name, r.year), r.rec)))}, for {REGIONS[r.region]}"
-        f"{', pain lasting ' + duration_span(split_list(r.durations)) if r.durations else ''}: "
+        f"{' '.join(filter(None, (source_label(r.short_name, r.year), r.rec)))}, {scope_words(r.region, r.durations)}: "
         f"{STANCES[r.stance]}. {r.note}"
         for r in cited.itertuples(index=False)
     )

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from components.data import split_list
-from components.vocabulary import OVERALL_STANCES, REGIONS, STANCES, duration_span
+from components.fit import scope_words
+from components.vocabulary import OVERALL_STANCES, STANCES
 
 # What the table shows, in order; `id` travels with the data for other tools but is not shown.
 TABLE_COLUMNS: tuple[str, ...] = (
@@ -51,9 +51,7 @@ def stance_lines(cited: pd.DataFrame) -> list[str]:
     covers, the guideline's words in ours, and a link. `cited` is evidence rows merged with their sources."""
     lines = []
     for row in cited.to_dict("records"):
-        scope = f"for {REGIONS[row['region']]}"
-        if row["durations"]:
-            scope += ", pain lasting " + duration_span(split_list(row["durations"]))
         name = f"{row['short_name']} {row['rec']}".strip()
+        scope = scope_words(row["region"], row["durations"])
         lines.append(f"**{name}: {STANCES[row['stance']]}** ({scope}). {row['note']} [Source]({row['url']})")
     return lines

@@ -71,6 +71,12 @@ class Stance:
         return self.covers(regions, symptoms) and (not self.durations or duration in self.durations)
 
 
+def scope_words(region: str, durations: str) -> str:
+    """What an evidence.csv row covers, in words: 'for the lower back and legs, pain lasting more than 12 weeks'."""
+    lasting = f", pain lasting {duration_span(split_list(durations))}" if durations else ""
+    return f"for {REGIONS[region]}{lasting}"
+
+
 def stances_by_treatment(evidence: pd.DataFrame, sources: pd.DataFrame) -> dict[str, tuple[Stance, ...]]:
     """Every stance row, grouped by treatment: content only, so it is worked out once."""
     names = dict(zip(sources["id"], sources["short_name"], strict=True))
