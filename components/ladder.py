@@ -26,7 +26,8 @@ FIT_SIZES = {"fits now": 260, "later step": 120, "not typical": 50}
 FIT_FILL = {"fits now": 1.0, "later step": 0.35, "not typical": 0.0}
 # Weeks shown on the timing chart; long-lasting pain runs past a year.
 TIMELINE_END = 60
-HERE_WEEKS = {"acute": 2, "subacute": 8, "chronic": 19, "over_6_months": 39, "over_1_year": 56}
+# The "you" mark sits in the middle of the person's duration band, inside the chart's end.
+HERE_WEEKS = {d: min((start + end) // 2, TIMELINE_END - 4) for d, (start, end) in DURATION_WEEKS.items()}
 SELECTION = "category"
 STRIP_HEIGHT = 72
 # Each chart is a template that draws a named dataset, plus that dataset: the template depends only on
@@ -45,10 +46,9 @@ def current_step(situation: Situation) -> int:
     """
     tried = set(situation.tried)
     step = 1
-    past_four_weeks = situation.duration not in (None, "acute")
-    if past_four_weeks or tried & {"physical_therapy", "medications", "chiropractic"}:
+    if situation.past_four_weeks or tried & {"physical_therapy", "medications", "chiropractic"}:
         step = 2
-    if past_four_weeks and {"physical_therapy", "medications"} <= tried:
+    if situation.past_four_weeks and {"physical_therapy", "medications"} <= tried:
         step = 3
     if "injections" in tried:
         step = max(step, 4)

@@ -26,7 +26,7 @@ class SelfCheck:
 
 def doctor_signs(situation: Situation) -> tuple[Sign, ...]:
     """The four signs that a back pain doctor is worth seeing, each with why it does or doesn't apply."""
-    long_lasting = situation.duration not in (None, "acute")
+    long_lasting = situation.past_four_weeks
     spreading = [s for s in ("leg_pain", "arm_pain") if s in situation.symptoms]
     nerve = situation.nerve_symptoms
     # New numbness or weakness counts on its own, even with little pain (guidelines.md 8.3).

@@ -77,6 +77,11 @@ class Situation:
         return self == Situation()
 
     @property
+    def past_four_weeks(self) -> bool:
+        """The person said the pain has lasted 4 weeks or more (no answer counts as a new episode)."""
+        return self.duration not in (None, "acute")
+
+    @property
     def nerve_symptoms(self) -> tuple[str, ...]:
         return tuple(s for s in self.symptoms if s in NERVE_SYMPTOMS)
 
