@@ -99,7 +99,7 @@ def _flag_boxes(flags: list[dict[str, str]]) -> None:
 
 
 def draw_sidebar(situation: Situation, shortlist: tuple[str, ...], content: Content, info: PageInfo, arrived: bool) -> None:
-    # Derived signs (both legs, new pain at an age) come from other answers and have no box.
+    # Signs read from other answers (components.vocabulary.DERIVED_SIGNS) have no box.
     tickable = [row for row in content.red_flag_rows if row["id"] in RED_FLAGS]
     _seed_widgets(situation, [row["id"] for row in tickable], arrived)
     with st.sidebar:
@@ -151,7 +151,8 @@ def draw_sidebar(situation: Situation, shortlist: tuple[str, ...], content: Cont
         st.markdown("**Warning signs.** Tick any you have now:")
         _flag_boxes([row for row in tickable if row["tier"] == "emergency"])
         later = [row for row in tickable if row["tier"] != "emergency"]
-        with st.expander("More signs: fever, cancer, a fall, weight loss, night pain", expanded=bool(situation.flags)):
+        ticked_later = any(row["id"] in situation.flags for row in later)
+        with st.expander("More signs: fever, cancer, a fall, weight loss, night pain", expanded=ticked_later):
             _flag_boxes(later)
         more = bool(situation.tried or situation.health or situation.history or situation.findings)
         with st.expander("Your health, tests and what you have tried", expanded=more):
