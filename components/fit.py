@@ -402,7 +402,8 @@ FIT_RULES: tuple[str, ...] = (
     "Low back injections and surgery never fit neck or arm problems.",
     "If it does not treat any of the symptoms you picked, or a guideline rules it out for one of them, it is **not typical**.",
     "If it is only for people with a certain history (for example spinal fusion, for a slipped or unstable spine), and you have not ticked that, it is **not typical**.",
-    "With no pain and daily life not affected, nothing beyond self-care and staying active is needed now.",
+    "With no pain, no pain medicine fits; with no pain and daily life not affected (or not said yet), nothing beyond "
+    "self-care and staying active is suggested now.",
     "If it is usually avoided with a health condition you told us about, it is **not typical**.",
     "If it is kept for worse pain or loss of daily function than you describe, it is **not typical**.",
     "If it is meant for pain of a shorter duration than yours, it is **not typical**; if it is usually considered only after longer, it is a **later step**.",

@@ -39,11 +39,11 @@ st.markdown(
 )
 st.markdown("\n".join(f"{n}. {rule}" for n, rule in enumerate(FIT_RULES, start=1)))
 st.markdown(
-    "**Warning signs** come in three tiers: "
-    + "; ".join(f"**{TIERS[tier].heading}** {TIERS[tier].first_step}" for tier in RED_FLAG_TIERS)
-    + ". Some signs are more urgent together: "
-    + " ".join(raised_signs(content.red_flag_rows, content.symptom_labels))
-    + " The hazard log behind these rules is `docs/SAFETY.md` in the app's code."
+    "**Warning signs** come in three tiers, and a sign always wins over the fit:\n"
+    + "\n".join(f"- **{TIERS[tier].heading}** {TIERS[tier].first_step}." for tier in RED_FLAG_TIERS)
+    + "\n\nSome signs are more urgent together:\n"
+    + "\n".join(f"- {line}" for line in raised_signs(content.red_flag_rows, content.symptom_labels))
+    + "\n\nThe hazard log behind these rules is `docs/SAFETY.md` in the app's code."
 )
 
 st.header("Evidence legend")
