@@ -26,12 +26,17 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-# The browser tests use the system Chromium: apt-get as root here; elsewhere Playwright's own.
-chromium:
-	@if [ -x "$(CHROMIUM)" ]; then echo "Chromium: $(CHROMIUM)"; \
+# The browser tests need a Chromium: the system one (apt-get as root), else Playwright's own. The
+# choice is written down for `make test`, which passes it to the tests; no browser is an error.
+chromium: install-dev
+	@if [ -x "$(CHROMIUM)" ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	else $(BIN)/playwright install chromium; fi
+	else $(BIN)/playwright install chromium || { echo "No Chromium: not root, and 'playwright install chromium' failed." >&2; exit 1; }; fi
+	@if [ -x "$(CHROMIUM)" ]; then echo "$(CHROMIUM)"; else CHROMIUM_PATH= $(BIN)/python -c \
+		"from benchmarks.browser import chromium_path; print(chromium_path() or '')"; fi > $(VENV)/chromium-path
+	@test -s $(VENV)/chromium-path || { echo "No Chromium found after installing one." >&2; exit 1; }
+	@echo "Chromium: $$(cat $(VENV)/chromium-path)"
 
 lint: install-dev
 	$(BIN)/ruff check .
@@ -49,11 +54,11 @@ check-requirements:
 	rm -rf .venv-runtime-check
 
 test: install-dev chromium lint check-data check-requirements
-	$(BIN)/python -m pytest
+	CHROMIUM_PATH="$$(cat $(VENV)/chromium-path)" BROWSER_TESTS=required $(BIN)/python -m pytest
 
 # 30 concurrent browser sessions against one server (slow: several minutes on 2 cores).
 load-test: install-dev chromium
-	$(BIN)/python benchmarks/load_test.py --sessions 30
+	CHROMIUM_PATH="$$(cat $(VENV)/chromium-path)" $(BIN)/python benchmarks/load_test.py --sessions 30
 
 # The benchmark's servers run with requirements.txt alone, as on Community Cloud (the dev tools,
 # e.g. hypothesis, would otherwise be imported by pandera and slow the app's cold start).
@@ -65,7 +70,7 @@ load-test: install-dev chromium
 
 # Speed and memory against a bare floor app; prints the table the README shows.
 bench: install-dev chromium .venv-bench/.installed
-	$(BIN)/python benchmarks/bench.py --runs 5 --server-python .venv-bench/bin/python
+	CHROMIUM_PATH="$$(cat $(VENV)/chromium-path)" $(BIN)/python benchmarks/bench.py --runs 5 --server-python .venv-bench/bin/python
 
 clean:
 	rm -rf $(VENV) .venv-bench .pytest_cache .ruff_cache

@@ -1,7 +1,9 @@
-"""Start and stop `streamlit run app.py` on loopback for the benchmark scripts, and read its memory."""
+"""Start and stop `streamlit run app.py` on loopback for the browser tests and the benchmark
+scripts, prove that the server answering on the port is the one started, and read its memory."""
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -10,16 +12,32 @@ from pathlib import Path
 from urllib.request import urlopen
 
 ROOT = Path(__file__).resolve().parent.parent
-# Flags for an offline machine: no background calls to Google hosts, no sandbox as root.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+
+
+def listening_sockets(port: int) -> set[str]:
+    """Inodes of the TCP sockets listening on `port` on this machine (Linux /proc/net/tcp)."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        if not Path(table).exists():
+            continue
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "0A":  # 0A: LISTEN
+                inodes.add(fields[9])
+    return inodes
+
+
+def open_sockets(pid: int) -> set[str]:
+    """Inodes of the sockets a process holds open."""
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[len("socket:[") : -1])
+    return inodes
 
 
 def free_port() -> int:
@@ -47,7 +65,6 @@ class AppServer:
                 "--server.headless=true",
                 f"--server.port={self.port}",
                 "--server.address=127.0.0.1",
-                "--browser.gatherUsageStats=false",
                 "--server.fileWatcherType=none",
             ],
             cwd=cwd,
@@ -55,14 +72,22 @@ class AppServer:
             stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and self.process.poll() is None:
             try:
                 if urlopen(f"{self.url}/_stcore/health", timeout=2).read() == b"ok":
-                    return
+                    break
             except OSError:
                 time.sleep(0.1)
-        self.stop()
-        raise RuntimeError(self.log_path.read_text())
+        if not self.is_ours():
+            self.stop()
+            raise RuntimeError(f"the server on port {self.port} is not the one started here:\n{self.log_path.read_text()}")
+
+    def is_ours(self) -> bool:
+        """The process started here is alive and is the one listening on the port (a health answer
+        alone could come from another server that took the port first)."""
+        if self.process.poll() is not None:
+            return False
+        return bool(listening_sockets(self.port) & open_sockets(self.process.pid))
 
     def rss_mib(self) -> float:
         """Resident memory of the server process, from /proc (Linux)."""

@@ -1,21 +1,30 @@
-"""Playwright in the system Chromium against a real `streamlit run app.py` on loopback."""
+"""Playwright in Chromium against a real `streamlit run app.py` on loopback.
+
+Without a browser these tests cannot run. Under `make test` or CI that is an error that says
+why, never a silent skip: a green run must mean the browser journeys ran.
+"""
 
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from benchmarks.server import CHROMIUM_ARGS, AppServer
+from benchmarks.browser import CHROMIUM_ARGS, RunWatch, chromium_path
+from benchmarks.server import AppServer
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+# `make test` sets BROWSER_TESTS=required; CI sets CI.
+REQUIRED = bool(os.environ.get("CI")) or os.environ.get("BROWSER_TESTS") == "required"
+CHROMIUM = chromium_path()
 
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"no Chromium at {CHROMIUM}; `make test` installs it", allow_module_level=True)
+if CHROMIUM is None:
+    why = "no Chromium: not at $CHROMIUM_PATH, on PATH, at /usr/bin/chromium or from `playwright install chromium`"
+    if REQUIRED:
+        pytest.fail(f"{why}. The browser tests are required here; `make chromium` installs one.", pytrace=False)
+    pytest.skip(f"{why}; `make test` installs it", allow_module_level=True)
 
 
 @pytest.fixture(scope="session")
@@ -26,6 +35,17 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict) -> dict:
     return {**browser_context_args, "viewport": {"width": 1280, "height": 720}}
+
+
+_WATCHES: dict[int, RunWatch] = {}
+
+
+@pytest.fixture
+def page(page: Page) -> Iterator[Page]:
+    """pytest-playwright's page, with its script runs counted from the start (see wait_for_app)."""
+    _WATCHES[id(page)] = RunWatch(page, timeout_s=30)
+    yield page
+    _WATCHES.pop(id(page), None)
 
 
 class Server(AppServer):
@@ -51,7 +71,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 def wait_for_app(page: Page) -> None:
-    """Wait until Streamlit has finished the current run (Streamlit's own e2e approach)."""
-    page.wait_for_timeout(250)  # let a triggered rerun start
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=30_000)
+    """Wait until the server has finished the run the last action started and the page has drawn it
+    (the same signal as the load test and the benchmark: benchmarks.browser.RunWatch)."""
+    _WATCHES[id(page)].wait()
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0)
