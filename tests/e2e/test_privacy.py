@@ -84,8 +84,3 @@ def test_a_full_journey_stays_on_the_apps_own_host_and_leaves_a_clean_log(page: 
     log = fresh_server.log
     for word in ("Traceback", "Exception", "Error", "Warning", "deprecat"):
         assert word.lower() not in log.lower(), log
-
-
-def test_usage_statistics_are_off_in_the_shipped_config():
-    config = (ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8")
-    assert re.search(r"^gatherUsageStats\s*=\s*false\s*$", config, re.MULTILINE)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date
 from pathlib import Path
 
@@ -30,17 +31,21 @@ def test_each_download_on_my_visit_gives_the_expected_file(page: Page, server: S
     notes.fill("Ask whether I can keep driving.")
     notes.press("Tab")  # commit the text area
     wait_for_app(page)
-    stamp = date.today().isoformat()
-
+    before = date.today()
     name, body = download(page, "Download as text (Markdown)", tmp_path)
-    assert name == f"backpain-visit-{stamp}.md"
+    after = date.today()
+    # The date is the server's, as the file states it (the test's clock may pass midnight in between).
     text = body.decode("utf-8")
+    stamp = re.match(r"# Back pain: notes for my visit \((\d{4}-\d{2}-\d{2})\)", text).group(1)
+    assert before <= date.fromisoformat(stamp) <= after
+    assert name == f"backpain-visit-{stamp}.md"
     assert "Microdiscectomy or open discectomy" in text and "Exercise therapy" in text
     assert "Ask whether I can keep driving." in text and "not medical advice" in text
 
     name, body = download(page, "Download as a spreadsheet (CSV)", tmp_path)
     assert name == f"backpain-visit-{stamp}.csv"
     rows = list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
+    assert rows[0]["section"] == "date" and rows[0]["item"] == stamp
     assert [r["item"] for r in rows if r["section"] == "shortlist"] == [
         "Microdiscectomy or open discectomy",
         "Exercise therapy (physiotherapist-led)",
@@ -51,6 +56,7 @@ def test_each_download_on_my_visit_gives_the_expected_file(page: Page, server: S
     reader = pypdf.PdfReader(io.BytesIO(body))
     assert len(reader.pages) == 1 and len(reader.pages[0].images) == 1
     assert "Microdiscectomy or open discectomy" in reader.pages[0].extract_text()
+    assert f"notes for my visit ({stamp})" in reader.pages[0].extract_text()
 
     # Downloads do not rerun the page: the notes and the shortlist are still there.
     expect(notes).to_have_value("Ask whether I can keep driving.")
