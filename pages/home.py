@@ -3,8 +3,8 @@
 import streamlit as st
 
 from components.frame import draw_frame, draw_glossary
-from components.ipdas import ABOUT_BACK_PAIN, THE_DECISION
 from components.selfcheck import self_check
+from components.statements import start_here_introduction
 from components.triage import TIERS, raised_signs
 from components.vocabulary import RED_FLAG_TIERS
 
@@ -19,7 +19,7 @@ st.markdown(
     "usually fit now, which come later, and why."
 )
 
-st.markdown(f"**About back pain.** {ABOUT_BACK_PAIN}\n\n**{THE_DECISION}**")
+st.markdown(INTRODUCTION := start_here_introduction())
 
 left, right = st.columns(2)
 with left:
@@ -76,6 +76,4 @@ if frame.assessment.tier is None:
 
 st.page_link("pages/explore.py", label="Explore treatments for your situation", icon="🔎", query_params=situation.to_query())
 
-draw_glossary(
-    frame, [ABOUT_BACK_PAIN, THE_DECISION, DOCTOR, *(f["help"] for f in flags), *(sign.because for sign in check.signs)]
-)
+draw_glossary(frame, [INTRODUCTION, DOCTOR, *(f["help"] for f in flags), *(sign.because for sign in check.signs)])

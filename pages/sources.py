@@ -7,10 +7,14 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from components.caching import cached_fit
 from components.compare import source_label
+from components.data import Content
 from components.fit import FIT_RULES
-from components.frame import draw_frame, draw_glossary
-from components.ipdas import CRITERIA
+from components.frame import draw_frame, draw_glossary, shared_cache
+from components.ipdas import CRITERIA, Shown, what_is_shown
+from components.situation import Situation
+from components.statements import sources_funding, sources_review
 from components.triage import TIERS, raised_signs
 from components.vocabulary import OVERALL_STANCES, RED_FLAG_TIERS, SOURCE_KINDS, STANCE_MEANINGS, STANCES
 
@@ -28,8 +32,14 @@ def dataset_zip(directory: str, fingerprint: tuple) -> bytes:
     return buffer.getvalue()
 
 
+@shared_cache(max_entries=4)
+def cached_shown(content_key: str, _content: Content, _fitted: pd.DataFrame) -> Shown:
+    # Keyed by the content version: what the criteria read is the same for everyone (no situation yet).
+    return what_is_shown(_content, _fitted)
+
+
 st.title("Sources & method")
-st.markdown(f"**Last reviewed: {content.about['last_reviewed']}.** {content.about['update_policy']}")
+st.markdown(sources_review(content.about))
 
 st.header("How fit is decided")
 st.markdown(
@@ -70,13 +80,14 @@ st.markdown(
     "The International Patient Decision Aid Standards (IPDAS) list what a decision aid must do. "
     "Here is each qualifying and certifying criterion and where this app meets it:"
 )
+shown = cached_shown(frame.content_key, content, cached_fit(frame.directory, frame.fingerprint, Situation()))
 st.table(
     pd.DataFrame(
         {
             "Criterion": [c.name for c in CRITERIA],
             "Kind": [c.kind for c in CRITERIA],
             "Where in the app": [c.where for c in CRITERIA],
-            "Met": ["✔ yes" if c.met(content) else "✖ not yet" for c in CRITERIA],
+            "Met": ["✔ yes" if c.met(shown) else "✖ not yet" for c in CRITERIA],
         }
     ).set_index("Criterion")
 )
@@ -95,7 +106,7 @@ st.markdown(
 )
 
 st.header("Funding and interests")
-st.markdown(f"{content.about['funding']}\n\n{content.about['conflicts']}")
+st.markdown(sources_funding(content.about))
 
 st.header("Disclaimer")
 st.markdown(

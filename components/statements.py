@@ -1,0 +1,35 @@
+"""The statements a decision aid must make, as the exact Markdown the pages draw: the condition and the
+decision (Start here), the review date and policy, funding and interests (Sources & method). Pure.
+
+The pages render these strings and components.ipdas checks the same strings, so a page cannot say
+something different from what the IPDAS checks read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+ABOUT_BACK_PAIN = (
+    "Back pain is very common: most people have it at some point. Most new episodes get better over a few "
+    "weeks, whatever the treatment, but up to about 1 in 3 people still have some pain a year later. "
+    "Pain that spreads down a leg (sciatica) usually comes from an irritated nerve in the lower back."
+)
+THE_DECISION = (
+    "The decision this app helps with: which treatment to try next for your back or neck pain, if any, "
+    "and what to ask your doctor about it."
+)
+
+
+def start_here_introduction() -> str:
+    """What Start here says about the condition and the decision."""
+    return f"**About back pain.** {ABOUT_BACK_PAIN}\n\n**{THE_DECISION}**"
+
+
+def sources_review(about: Mapping[str, str]) -> str:
+    """The review date and update policy at the top of Sources & method (from data/about.csv)."""
+    return f"**Last reviewed: {about['last_reviewed']}.** {about['update_policy']}"
+
+
+def sources_funding(about: Mapping[str, str]) -> str:
+    """'Funding and interests' on Sources & method: who paid, then whose interests (from data/about.csv)."""
+    return f"{about['funding']}\n\n{about['conflicts']}"
