@@ -1,5 +1,3 @@
-import pandas as pd
-
 from components.compare import (
     ASPECTS,
     IMPORTANCE,
@@ -36,6 +34,23 @@ def test_every_option_gets_the_same_questions_in_the_same_order():
     assert list(table.index) == list(ASPECTS)
     assert list(table.columns) == ["Microdiscectomy or open discectomy", "Exercise therapy (physiotherapist-led)", "Acupuncture"]
     assert table.notna().all().all() and (table.map(len) > 0).all().all()
+
+
+def test_the_columns_follow_the_order_chosen_and_each_cell_comes_from_that_treatments_data():
+    chosen = ("acupuncture", "discectomy", "exercise_therapy")
+    table = comparison_table(FITTED, CONTENT.evidence, CONTENT.sources, chosen, CONTENT.outcomes)
+    data = CONTENT.treatments.set_index("id")
+    assert list(table.columns) == [data.loc[t, "name"] for t in chosen]
+    for treatment_id in chosen:
+        column = table[data.loc[treatment_id, "name"]]
+        assert column["What it involves"] == data.loc[treatment_id, "what_it_involves"]
+        assert column["Typical course and recovery"] == data.loc[treatment_id, "recovery"]
+        assert column["Possible benefits"] == data.loc[treatment_id, "benefits"]
+        assert column["Possible risks"] == data.loc[treatment_id, "risks"]
+    # Only discectomy has outcome figures in data/outcomes.csv; the others say so in the same words.
+    assert table.loc["Outcomes in numbers", "Microdiscectomy or open discectomy"].startswith("Leg pain eased more than")
+    assert table.loc["Outcomes in numbers", "Acupuncture"] == NO_NUMBERS
+    assert table.loc["Outcomes in numbers", "Exercise therapy (physiotherapist-led)"] == NO_NUMBERS
 
 
 def test_benefits_and_risks_have_equal_room_and_the_fit_is_stated():
@@ -83,7 +98,35 @@ def test_time_off_and_speed_answers_come_from_the_data():
     assert value_answer("little_time_off", row) == "✖ About 12 weeks or more to recover"
     assert value_answer("little_time_off", {**row, "recovery_weeks": float("nan")}) == "? No reliable figure"
     assert value_answer("little_time_off", {**row, "recovery_weeks": 0.0}) == "✔ No time off for the treatment"
-    assert isinstance(values_table(FITTED, CHOSEN, dict.fromkeys(VALUES, "a lot")), pd.DataFrame)
+
+
+def test_equally_important_wishes_keep_their_order_and_each_answer_reads_the_treatments_data():
+    table = values_table(FITTED, CHOSEN, dict.fromkeys(VALUES, "a lot"))
+    assert list(table.index) == [f"{label} (matters a lot)" for label in VALUES.values()]
+    assert list(table.columns) == ["Microdiscectomy or open discectomy", "Exercise therapy (physiotherapist-led)", "Acupuncture"]
+    assert table.to_dict("list") == {
+        "Microdiscectomy or open discectomy": [
+            "✖ This is surgery",
+            "✖ Uses needles",
+            "✖ Uses medicines",
+            "◐ Helps over weeks",
+            "✖ About 6 weeks or more to recover",
+        ],
+        "Exercise therapy (physiotherapist-led)": [
+            "✔ Not surgery",
+            "✔ No needles",
+            "✔ No medicines",
+            "◐ Helps over weeks",
+            "✔ No time off for the treatment",
+        ],
+        "Acupuncture": [
+            "✔ Not surgery",
+            "✖ Uses needles",
+            "✔ No medicines",
+            "◐ Helps over weeks",
+            "✔ No time off for the treatment",
+        ],
+    }
 
 
 def test_outcomes_in_numbers_use_one_wording_pattern_and_say_when_there_are_none():

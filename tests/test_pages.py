@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 from pathlib import Path
 from unittest.mock import patch
 from urllib.parse import parse_qsl, urlsplit
 
 import pyarrow as pa
+import pypdf
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from components.data import ContentError
+from components.data import ContentError, load_content
+from components.frame import DISCLAIMER
 from components.sidebar import WIDGET_KEYS
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -42,6 +48,9 @@ def open_app(page: str | None = None, **params: str) -> AppTest:
 def texts(at: AppTest) -> str:
     parts = [e.value for kind in ("markdown", "caption", "error", "warning", "info", "success") for e in getattr(at, kind)]
     return "\n".join(str(p) for p in parts)
+
+
+TREATMENT_COUNT = len(load_content().treatments)
 
 
 def explore_fits(at: AppTest) -> dict[str, str]:
@@ -88,7 +97,7 @@ def test_explore_lists_every_treatment_with_fit_and_reason_for_the_linked_situat
     at = open_app("pages/explore.py", **SCIATICA)
     table = at.dataframe[0].value
     assert {"id", "name", "category", "fit", "reason"} <= set(table.columns)
-    assert len(table) >= 30
+    assert len(table) == TREATMENT_COUNT
     fits = explore_fits(at)
     assert fits["discectomy"] == "fits now"
     assert fits["strong_opioids"] == "not typical"
@@ -156,7 +165,7 @@ def test_bad_link_values_are_ignored_with_one_message_and_the_page_still_renders
     # Told once: moving on does not repeat it, and the usable part of the link is kept.
     at.switch_page("pages/explore.py").run()
     assert not [w for w in at.warning if "ignored" in w.value]
-    assert len(at.dataframe[0].value) >= 30
+    assert len(at.dataframe[0].value) == TREATMENT_COUNT
     assert at.radio(key="w_duration").value == "chronic"
 
 
@@ -214,7 +223,15 @@ def test_ladder_page_draws_three_charts_each_with_a_caption_and_text(params):
         "2. When each option is usually considered",
         "3. How invasive, and how long to recover",
     ]
-    assert len(at.caption) >= 4  # the disclaimer plus one caption per chart
+    captions = [c.value for c in at.main.caption]
+    assert DISCLAIMER in captions
+    assert captions[-3:] == [
+        "Care usually climbs from self-care (step 1) towards surgery (step 5) only when earlier steps have not helped; "
+        "✔ and big filled marks fit you now; hollow marks come later; small hollow marks are not typical for you.",
+        "Each bar runs from the week an option is usually first considered; the shaded band is how long you have had this episode.",
+        "Further right means a longer recovery, higher up means more invasive; grey marks are advised against. "
+        "Hover or tap a mark for details.",
+    ]
     assert [e.label for e in at.expander][:3] == ["The ladder as text", "The timing as text", "Invasiveness and recovery as text"]
     page = texts(at)
     if "flags" in params:
@@ -279,16 +296,87 @@ def test_a_bad_treatment_id_in_the_link_is_ignored_and_the_rest_kept():
     assert at.multiselect(key="w_shortlist").value == ["discectomy", "acupuncture"]
 
 
+MARKDOWN, CSV, PDF = "Download as text (Markdown)", "Download as a spreadsheet (CSV)", "Download a one-page PDF"
+
+
+def run_and_download(at: AppTest) -> dict[str, tuple[str, str, bytes]]:
+    """Rerun the page and fetch what each download button gives (file name, type, bytes), by label,
+    as a click would: the PDF is built only on a click (a deferred download), so it is run here.
+    AppTest drops each run's media files with the run (a fresh MediaFileManager each time), so this
+    keeps hold of the run's manager; if a Streamlit release moves it, this fails loudly here."""
+    managers: list[MediaFileManager] = []
+
+    def keep(storage):
+        managers.append(MediaFileManager(storage))
+        return managers[-1]
+
+    with patch("streamlit.testing.v1.app_test.MediaFileManager", side_effect=keep):
+        at.run()
+    assert not at.exception, at.exception
+    files = {}
+    for button in at.download_button:
+        proto = button.proto
+        url = managers[-1].execute_deferred(proto.deferred_file_id) if proto.HasField("deferred_file_id") else proto.url
+        file = managers[-1].read_file(url.rsplit("/", 1)[-1])
+        assert file is not None, f"{proto.label}: no file at {url!r}"
+        files[proto.label] = (file.filename, file.mimetype, file.content)
+    return files
+
+
+def pdf_text(data: bytes) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == 1
+    return reader.pages[0].extract_text().replace("\n", " ")
+
+
 def test_visit_has_situation_shortlist_questions_notes_and_three_downloads():
     at = open_app("pages/visit.py", **SHORTLIST, flags="fever")
     page = texts(at)
-    assert "Symptoms: pain spreading down a leg (sciatica); tingling or numbness." in page
+    situation = "Symptoms: pain spreading down a leg (sciatica); tingling or numbness."
+    assert situation in page
     assert "**Microdiscectomy or open discectomy**: later step." in page
     assert "1. I have this warning sign: fever or feeling very unwell." in page
-    assert at.text_area(key="w_visit_notes") is not None
-    labels = [d.proto.label for d in at.download_button]
-    assert labels == ["Download as text (Markdown)", "Download as a spreadsheet (CSV)", "Download a one-page PDF"]
-    assert at.download_button[0].proto.url.endswith(".md") and at.download_button[1].proto.url.endswith(".csv")
+    notes = at.text_area(key="w_visit_notes")
+    assert (notes.label, notes.value) == ("Notes for your visit", "")
+    assert notes.placeholder.startswith("For example: what makes the pain worse")
+    assert notes.help == "Your notes stay in this browser session. They are never saved on the server or sent anywhere."
+
+    files = run_and_download(at)
+    assert list(files) == [MARKDOWN, CSV, PDF]
+    names = [name for name, _, _ in files.values()]
+    assert re.fullmatch(r"backpain-visit-\d{4}-\d{2}-\d{2}\.md", names[0]), names
+    assert names[1:] == [names[0].replace(".md", ".csv"), names[0].replace(".md", ".pdf")]
+    assert [mime for _, mime, _ in files.values()] == ["text/markdown", "text/csv", "application/pdf"]
+    # What the page shows of the situation, the warning signs and the shortlist is what each file carries.
+    shown_situation = next(m.value for m in at.markdown if m.value.startswith("Symptoms:"))
+    shown_warnings = [
+        line.removeprefix("- ")
+        for line in next(m.value for m in at.markdown if m.value.startswith("**Warning signs**\n")).splitlines()[1:]
+    ]
+    assert len(shown_warnings) == 1 and "fever or feeling very unwell" in shown_warnings[0]
+    shown_shortlist = next(m.value for m in at.markdown if m.value.startswith("- **")).splitlines()
+    assert len(shown_shortlist) == 3, shown_shortlist
+    shortlist_names = [
+        "Microdiscectomy or open discectomy",
+        "Epidural steroid injection (nerve-root injection)",
+        "Exercise therapy (physiotherapist-led)",
+    ]
+    markdown = files[MARKDOWN][2].decode()
+    assert f"## My situation\n\n{shown_situation}\n" in markdown
+    assert all(line in markdown.splitlines() for line in shown_shortlist), shown_shortlist
+    assert all(f"- **{warning}**" in markdown.splitlines() for warning in shown_warnings), shown_warnings
+    assert "1. I have this warning sign: fever or feeling very unwell." in markdown
+    assert "## My notes" not in markdown
+    rows = list(csv.DictReader(io.StringIO(files[CSV][2].decode())))
+    assert [r["item"] for r in rows if r["section"] == "situation"] == [shown_situation]
+    assert [r["item"] for r in rows if r["section"] == "shortlist"] == shortlist_names
+    assert [r["item"] for r in rows if r["section"] == "warning sign"] == shown_warnings
+    assert files[PDF][2].startswith(b"%PDF")
+    text = pdf_text(files[PDF][2])
+    assert situation in text
+    assert all(
+        name in text for name in ("Microdiscectomy or open discectomy", "Epidural steroid injection", "Exercise therapy")
+    ), text
 
 
 def test_the_shortlist_made_on_explore_reaches_compare_and_visit():
@@ -322,6 +410,11 @@ def test_visit_notes_survive_moving_between_pages_and_reach_the_downloads():
     at.switch_page("pages/explore.py").run()
     at.switch_page("pages/visit.py").run()
     assert at.text_area(key="w_visit_notes").value == "Ask about driving."
+    files = run_and_download(at)
+    assert "## My notes\n\nAsk about driving.\n" in files[MARKDOWN][2].decode()
+    rows = list(csv.DictReader(io.StringIO(files[CSV][2].decode())))
+    assert [r["item"] for r in rows if r["section"] == "notes"] == ["Ask about driving."]
+    assert "Ask about driving." in pdf_text(files[PDF][2])
 
 
 def test_presentation_mode_from_the_link_shows_fewer_wider_columns_and_larger_charts():
@@ -384,14 +477,29 @@ def test_medical_words_on_a_page_are_explained():
     assert any(e.label.startswith("📖 Words explained") for e in at.expander)
 
 
-def test_the_shared_cached_tables_are_never_changed_by_a_page():
-    """The content, fit and chart specs are shared between sessions without copies
-    (components.frame.shared_cache): every page must leave them exactly as loaded."""
-    import pandas as pd
+def shared(cached_function, *args):
+    """What a shared cache holds for these arguments. Callers pass None for the unhashed (underscored)
+    arguments, so only a cache hit can answer: these are the very objects the pages drew with."""
+    try:
+        return cached_function(*args)
+    except (AttributeError, KeyError, TypeError) as miss:
+        raise AssertionError(
+            f"{cached_function.__name__}: nothing cached for these arguments, so no page drew with them"
+        ) from miss
 
+
+def test_the_shared_cached_tables_and_chart_specs_are_never_changed_by_a_page():
+    """The content, fit and chart specs are shared between sessions without copies
+    (components.frame.shared_cache): every page must leave them exactly as loaded or built."""
+    import pandas as pd
+    import streamlit as st
+
+    from components import ladder_view
     from components.caching import cached_content, cached_fit, cached_treatment_table
-    from components.data import content_dir, data_fingerprint, load_content
+    from components.data import content_dir, data_fingerprint
     from components.fit import fit_content, with_stances
+    from components.frame import Frame
+    from components.ladder import current_step
     from components.situation import from_query
 
     situation = from_query({key: [value] for key, value in SCIATICA.items()}).situation
@@ -406,10 +514,28 @@ def test_the_shared_cached_tables_are_never_changed_by_a_page():
 
     directory = content_dir()
     fingerprint = data_fingerprint(directory)
-    shared, fresh = cached_content(str(directory), fingerprint), load_content(directory)
+    shared_content = cached_content(str(directory), fingerprint)
+    shared_table = cached_treatment_table(str(directory), fingerprint)
+    shared_fit = cached_fit(str(directory), fingerprint, situation)
+    key = Frame(situation, shared_content, fingerprint, str(directory)).content_key
+    here, highlights = current_step(situation), (None, "Surgery and implants")
+    shared_data = shared(ladder_view._ladder_data, key, situation, None, None)
+    shared_templates = shared(ladder_view._templates, key, here, False, situation.duration, False, None)
+    shared_charts = [shared(ladder_view._charts, key, situation, False, h, False, None, None) for h in highlights]
+    # The strip template has no unhashed arguments; the strip built from it (a hit) proves it was used.
+    shared_strip = (ladder_view._strip_template(False, False), shared(ladder_view._strip, key, situation, False, False, None))
+
+    # Everything again from scratch, through the same code, and compared with what was shared.
+    st.cache_resource.clear()
+    fresh = cached_content(str(directory), fingerprint)
+    assert fresh is not shared_content
     for table in ("treatments", "evidence", "sources", "symptoms", "red_flags", "categories", "outcomes", "glossary"):
-        pd.testing.assert_frame_equal(getattr(shared, table), getattr(fresh, table))
-    assert shared.about == fresh.about
-    fresh_table = with_stances(fresh.treatments, fresh.evidence, fresh.sources)
-    pd.testing.assert_frame_equal(cached_treatment_table(str(directory), fingerprint), fresh_table)
-    pd.testing.assert_frame_equal(cached_fit(str(directory), fingerprint, situation), fit_content(situation, fresh))
+        pd.testing.assert_frame_equal(getattr(shared_content, table), getattr(fresh, table))
+    assert shared_content.about == fresh.about
+    pd.testing.assert_frame_equal(shared_table, with_stances(fresh.treatments, fresh.evidence, fresh.sources))
+    pd.testing.assert_frame_equal(shared_fit, fit_content(situation, fresh))
+    data = ladder_view.ladder_frame_data(Frame(situation, fresh, fingerprint, str(directory)))
+    pd.testing.assert_frame_equal(shared_data, data)
+    assert shared_templates == ladder_view._templates(key, here, False, situation.duration, False, fresh.categories)
+    assert shared_charts == [ladder_view._charts(key, situation, False, h, False, data, fresh.categories) for h in highlights]
+    assert shared_strip == (ladder_view._strip_template(False, False), ladder_view._strip(key, situation, False, False, data))
