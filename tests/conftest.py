@@ -41,3 +41,31 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if skipped:
         reporter.write_line(f"Browser tests are required here, but {len(skipped)} were skipped: {skipped[:5]}", red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+# Hypothesis loads its derandomised "ci" profile whenever CI is set, so CI would try the same
+# hostile links on every run. Instead every run gets a new seed, printed so a failure can be rerun
+# exactly: --hypothesis-seed=N (or HYPOTHESIS_SEED=N) repeats a run. No example database either:
+# a run is reproduced from its seed alone.
+HYPOTHESIS_SEED_OPTION = "hypothesis_seed"  # where the hypothesis plugin keeps --hypothesis-seed
+
+
+@pytest.hookimpl(tryfirst=True)  # before the hypothesis plugin reads the seed option
+def pytest_configure(config: pytest.Config) -> None:
+    import random
+
+    from hypothesis import settings
+
+    given = config.getoption(HYPOTHESIS_SEED_OPTION, default=None) or os.environ.get("HYPOTHESIS_SEED")
+    setattr(config.option, HYPOTHESIS_SEED_OPTION, given or str(random.randrange(2**32)))
+    settings.register_profile("seeded", derandomize=False, database=None)  # on top of the profile loaded now
+    settings.load_profile("seeded")
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    from hypothesis import settings
+
+    if settings.default.derandomize:  # a profile chosen with --hypothesis-profile wins over the seed
+        return f"Hypothesis: derandomised by profile {settings.get_current_profile_name()!r}, no seed"
+    seed = config.getoption(HYPOTHESIS_SEED_OPTION, default=None)
+    return f"Hypothesis seed: {seed} (rerun with --hypothesis-seed={seed})"

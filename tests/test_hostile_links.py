@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,10 +11,11 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from components.pages import PAGES
-from components.situation import SITUATION_KEYS
+from components.presentation import PRESENT_KEY
+from components.situation import SHORTLIST_KEY, SITUATION_KEYS, safe_snippet
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-KNOWN_KEYS = (*SITUATION_KEYS, "t")
+KNOWN_KEYS = (*SITUATION_KEYS, SHORTLIST_KEY, PRESENT_KEY)
 NASTY = [
     "<script>alert(1)</script>",
     '<img src=x onerror="alert(1)">',
@@ -31,14 +33,60 @@ NASTY = [
     "back_pain," * 60,
     "leg_pain,leg_pain,,numbness",
     "discectomy,discectomy,heat,acupuncture,massage,nsaids",
+    "```\n<script>alert(1)</script>\n```",
+    "```python\nimport os; os.system('rm -rf /')\n```",
+    "| a | b |\n|---|---|\n| <b>1</b> | 2 |",
+    "| pain | 8 |\n| :-- | --: |",
 ]
-keys = st.one_of(st.sampled_from([*KNOWN_KEYS, "zzz", "<b>key</b>", "🦴"]), st.text(min_size=1, max_size=12))
-values = st.lists(st.one_of(st.sampled_from(NASTY), st.text(max_size=40)), min_size=1, max_size=3)
+# Parameter names a link should not have: unknown, near-duplicates of real ones, very long, HTML, Markdown.
+NASTY_KEYS = [
+    "zzz",
+    "🦴",
+    "<b>key</b>",
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[click me](javascript:alert(1))",
+    "![tracker](http://evil.example/pixel.png)",
+    "**bold**",
+    "# heading",
+    "```",
+    "| a | b |",
+    "|---|---|",
+    "PAIN",
+    "pain ",
+    "pain[]",
+    "symptoms.0",
+    "k" * 3000,
+    "pain" * 500,
+]
+keys = st.one_of(
+    st.sampled_from(KNOWN_KEYS),
+    st.sampled_from(NASTY_KEYS),
+    st.text(min_size=1, max_size=12),
+    st.text(min_size=300, max_size=600),
+)
+given_values = st.lists(st.one_of(st.sampled_from(NASTY), st.text(max_size=40)), min_size=1, max_size=3)
+# The same parameter twice in one link (?pain=8&pain=8) as well as with different values.
+values = st.one_of(given_values, given_values.map(lambda vs: [vs[0], vs[0]]))
 links = st.dictionaries(keys, values, min_size=1, max_size=6)
 # Embed options are Streamlit's own parameters, handled before the app sees the link.
 links = links.filter(lambda link: not {"embed", "embed_options"} & set(link))
 
 PAGE_FILES = [info.path for info in PAGES]
+# The notice, when there is one: each ignored parameter as `name=value` reduced to inert characters
+# (components.situation.safe_snippet), then why in plain words, with nothing that could form Markdown or HTML.
+INERT = r"[A-Za-z0-9_.,?…-]*"
+NOTICE = re.compile(
+    rf"Some settings in this link could not be used and were ignored: `{INERT}={INERT}` \([^`<>\[\]|*#]*\)"
+    rf"(; `{INERT}={INERT}` \([^`<>\[\]|*#]*\))*\."
+)
+MARKUP = ("<", "](", "javascript:", "```")
+TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$", re.MULTILINE)
+
+
+def hostile(text: str) -> bool:
+    """Text that would show as HTML, a link, a code block or a table if a page passed it on."""
+    return any(mark in text for mark in MARKUP) or bool(TABLE_ROW.search(text))
 
 
 def shown_texts(at: AppTest) -> list[str]:
@@ -74,13 +122,19 @@ def test_every_page_survives_any_link_and_says_once_what_it_ignored(apps, page, 
     assert at.title, "the page did not render"
     notices = [w.value for w in at.warning if "ignored" in w.value]
     assert len(notices) <= 1
-    if set(link) - set(KNOWN_KEYS):
+    unknown = set(link) - set(KNOWN_KEYS)
+    if unknown:
         assert len(notices) == 1, link
-    hostile = [v for vs in link.values() for v in vs if "<" in v or "](" in v or "javascript:" in v]
+        for key in unknown:
+            assert f"`{safe_snippet(key, 30)}=" in notices[0], key
+    for notice in notices:
+        assert NOTICE.fullmatch(notice), notice
+    hostile_parts = [part for key, vs in link.items() for part in (key, *vs) if hostile(part)]
     for text in shown_texts(at):
-        for value in hostile:
-            assert value not in text
+        for part in hostile_parts:
+            assert part not in text
         assert "<script" not in text and "<img" not in text and "javascript:" not in text
+        assert "```" not in text and not TABLE_ROW.search(text), text
     # The notice is told once: the next rerun of the same page does not repeat it.
     at.run()
     assert not [w for w in at.warning if "ignored" in w.value]
