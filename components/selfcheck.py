@@ -8,6 +8,8 @@ from components.situation import Situation
 from components.triage import TIERS, Assessment
 from components.vocabulary import WHERE
 
+LIMBS = {"leg_pain": "a leg", "arm_pain": "an arm"}
+
 
 @dataclass(frozen=True)
 class Sign:
@@ -27,7 +29,7 @@ class SelfCheck:
 def doctor_signs(situation: Situation) -> tuple[Sign, ...]:
     """The four signs that a back pain doctor is worth seeing, each with why it does or doesn't apply."""
     long_lasting = situation.past_four_weeks
-    spreading = [s for s in ("leg_pain", "arm_pain") if s in situation.symptoms]
+    spreading = [s for s in LIMBS if s in situation.symptoms]
     nerve = situation.nerve_symptoms
     # New numbness or weakness counts on its own, even with little pain (guidelines.md 8.3).
     place = " in " + " and ".join(WHERE[w].lower() for w in situation.where) if situation.where else ""
@@ -45,12 +47,10 @@ def doctor_signs(situation: Situation) -> tuple[Sign, ...]:
             "spreading",
             "Pain spreading into a leg or arm, or tingling, numbness or weakness",
             bool(spreading or nerve),
-            (
-                ("Your pain spreads into a " + " and ".join("leg" if s == "leg_pain" else "arm" for s in spreading) + ". ")
-                if spreading
-                else ""
+            " ".join(
+                ([f"Your pain spreads into {' and '.join(LIMBS[s] for s in spreading)}."] if spreading else [])
+                + ([f"You have {nerve_words}{place}, which counts even with little pain."] if nerve else [])
             )
-            + (f"You have {nerve_words}{place}, which counts even with little pain." if nerve else "")
             if spreading or nerve
             else "You have not picked pain spreading into a leg or arm, numbness or weakness.",
         ),

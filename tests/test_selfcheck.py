@@ -1,3 +1,5 @@
+import pytest
+
 from components.data import load_content
 from components.selfcheck import SelfCheck, self_check
 from components.situation import Situation
@@ -55,3 +57,66 @@ def test_red_flags_win_over_the_signs_at_their_tier():
 def test_fever_with_new_numbness_is_an_emergency_not_a_same_day_visit():
     result = check(Situation(symptoms=("back_pain", "numbness"), where=("one_leg",), flags=("fever",)))
     assert result.answer == "emergency"
+
+
+# What the self-check says, sign by sign, for situations that exercise every branch: the exact
+# words a person reads on Start here (label, whether it applies, and why).
+LABELS = (
+    "Pain that has not got better after a few weeks",
+    "Pain spreading into a leg or arm, or tingling, numbness or weakness",
+    "No longer managing everyday tasks",
+    "Past spine problems, injuries or surgery",
+)
+NOTHING_SAID = (
+    "You have not said your pain has lasted 4 weeks or more.",
+    "You have not picked pain spreading into a leg or arm, numbness or weakness.",
+    "You have not said you can't do everyday tasks.",
+    "You have not ticked any spine history.",
+)
+
+
+@pytest.mark.parametrize(
+    ("situation", "because"),
+    [
+        (Situation(), NOTHING_SAID),
+        (Situation(symptoms=("back_pain",), duration="acute", function="some"), NOTHING_SAID),
+        (
+            Situation(
+                symptoms=("leg_pain", "arm_pain", "numbness", "weakness"),
+                where=("one_leg", "both_arms"),
+                duration="subacute",
+                function="severe",
+                history=("prior_spine_surgery",),
+            ),
+            (
+                "Your pain has lasted 4 weeks or more.",
+                "Your pain spreads into a leg and an arm. You have tingling or numbness and weakness in one leg and both arms, "
+                "which counts even with little pain.",
+                "You said you can't do everyday tasks.",
+                "You ticked something in your spine history.",
+            ),
+        ),
+        (
+            Situation(symptoms=("arm_pain",), duration="over_1_year"),
+            ("Your pain has lasted 4 weeks or more.", "Your pain spreads into an arm.", *NOTHING_SAID[2:]),
+        ),
+        (
+            Situation(symptoms=("numbness",)),
+            (NOTHING_SAID[0], "You have tingling or numbness, which counts even with little pain.", *NOTHING_SAID[2:]),
+        ),
+    ],
+)
+def test_each_sign_says_in_words_why_it_does_or_does_not_apply(situation: Situation, because: tuple[str, ...]):
+    signs = check(situation).signs
+    assert [sign.label for sign in signs] == list(LABELS)
+    assert [sign.because for sign in signs] == list(because)
+    assert [sign.applies for sign in signs] == [not text.startswith("You have not") for text in because]
+    assert all(type(sign.applies) is bool for sign in signs)
+
+
+def test_the_plain_answers_when_no_warning_sign_applies():
+    assert check(Situation(function="severe")).headline == "Yes: seeing a back pain doctor would be sensible."
+    assert check(Situation()).headline == (
+        "Not necessarily yet. Most new back pain settles with self-care within a few weeks. "
+        "See a doctor if it does not, if any of these signs appear, or if you are worried."
+    )
