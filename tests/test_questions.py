@@ -1,3 +1,5 @@
+import pytest
+
 from components.data import load_content
 from components.fit import fit_content
 from components.questions import questions_for
@@ -99,3 +101,87 @@ def test_a_warning_sign_does_not_turn_every_option_into_a_later_step_question():
     situation = Situation(symptoms=("back_pain",), pain=5, duration="acute", flags=("fever",))
     asked = questions(situation, ["exercise_therapy"])
     assert not [q for q in asked if "usually a later step" in q]
+
+
+NERVE = "Could a nerve be pinched or irritated, and how would we find out?"
+
+
+@pytest.mark.parametrize(
+    ("symptom", "asked"),
+    [
+        ("leg_pain", True),
+        ("arm_pain", True),
+        ("numbness", True),
+        ("weakness", True),
+        ("back_pain", False),
+        ("neck_pain", False),
+        ("walking_pain", False),
+    ],
+)
+def test_pain_down_a_limb_numbness_or_weakness_asks_about_a_nerve(symptom, asked):
+    assert (NERVE in questions(Situation(symptoms=(symptom,)), [])) is asked
+
+
+@pytest.mark.parametrize(
+    ("situation", "ids", "expected"),
+    [
+        (
+            Situation(symptoms=("weakness",), duration="over_6_months", tried=("injections",)),
+            [],
+            [
+                "What do you think is causing my pain?",
+                "Do I need any tests or scans now? Why, or why not?",
+                NERVE,
+                "My pain has lasted 6 months to a year. How long should it take to get better?",
+                "Would an exercise programme, a pain rehabilitation programme or psychological support help me?",
+                "I have tried injections without enough help. What is the next step for me?",
+                "I have numbness or weakness. Could it come from my neck or my lower back?",
+                "What warning signs should make me get help quickly?",
+            ],
+        ),
+        (
+            Situation(
+                symptoms=("back_pain", "leg_pain"),
+                where=("one_leg",),
+                pain=7,
+                function="severe",
+                duration="over_1_year",
+                age="50_to_64",
+                tried=("self_care", "physical_therapy", "medications"),
+                history=("prior_spine_surgery",),
+                findings=("imaging_matches",),
+                health=("osteoporosis", "blood_thinners"),
+            ),
+            ["spinal_manipulation", "belts_orthotics", "discectomy"],
+            [
+                "What do you think is causing my pain?",
+                "Do I need any tests or scans now? Why, or why not?",
+                NERVE,
+                "My pain has lasted more than a year. How long should it take to get better?",
+                "Would an exercise programme, a pain rehabilitation programme or psychological support help me?",
+                "How can I manage everyday tasks and work while this settles?",
+                "I have tried self-care (rest, heat, staying active), physical therapy or exercise and medicines "
+                "without enough help. What is the next step for me?",
+                "I have had spine surgery before. Does that change which treatments are safe for me?",
+                "I have had this: a scan (such as an MRI) that matches my symptoms. What does it mean for my options?",
+                "How could spinal manipulation (chiropractor, osteopath or physiotherapist) help me, how soon, and for how long?",
+                "What are the risks of spinal manipulation (chiropractor, osteopath or physiotherapist) for someone like me?",
+                # Osteoporosis is in spinal manipulation's avoid_with; a blood thinner in discectomy's caution_with.
+                "I have osteoporosis. Is it safe for me to have spinal manipulation (chiropractor, osteopath or "
+                "physiotherapist)?",
+                "How could back belts, corsets, shoe inserts and rocker-sole shoes help me, how soon, and for how long?",
+                "What are the risks of back belts, corsets, shoe inserts and rocker-sole shoes for someone like me?",
+                "Guidelines advise against back belts, corsets, shoe inserts and rocker-sole shoes. "
+                "Why might it suit me, or not?",
+                "How could microdiscectomy or open discectomy help me, how soon, and for how long?",
+                "What are the risks of microdiscectomy or open discectomy for someone like me?",
+                "I take a blood thinner. Is it safe for me to have microdiscectomy or open discectomy?",
+                "What happens if I wait instead of having microdiscectomy or open discectomy?",
+                "What warning signs should make me get help quickly?",
+            ],
+        ),
+    ],
+    ids=["weakness_for_months_after_injections", "long_sciatica_with_a_shortlist"],
+)
+def test_the_visit_questions_read_in_full(situation, ids, expected):
+    assert questions(situation, ids) == expected

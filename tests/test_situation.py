@@ -1,6 +1,24 @@
-from components.situation import Situation, describe, from_choices, from_query, safe_snippet
+import pytest
 
-LABELS = {"back_pain": "Pain in the back only", "numbness": "Tingling or numbness", "weakness": "Muscle weakness"}
+from components.situation import (
+    MAX_PARAM_LENGTH,
+    MAX_SHORTLIST,
+    Ignored,
+    Situation,
+    describe,
+    from_choices,
+    from_query,
+    parse_shortlist,
+    safe_snippet,
+)
+
+LABELS = {
+    "back_pain": "Pain in the back only",
+    "leg_pain": "Pain spreading down a leg (sciatica)",
+    "arm_pain": "Pain spreading down an arm",
+    "numbness": "Tingling or numbness",
+    "weakness": "Muscle weakness",
+}
 
 
 def parse(**params: str | list[str]):
@@ -153,3 +171,169 @@ def test_describe_says_the_new_answers_in_plain_words():
         "Health: osteoporosis (thin bones)."
     )
     assert "Felt in: not said." in describe(Situation(symptoms=("weakness",)), LABELS)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "shown"),
+    [
+        ("Back_Pain-1.0,x", 40, "Back_Pain-1.0,x"),
+        ("a b<c>\n", 40, "a?b?c??"),
+        ("a" * 40, 40, "a" * 40),
+        ("a" * 41, 40, "a" * 39 + "…"),
+        ("a" * 30, 30, "a" * 30),
+        ("a" * 31, 30, "a" * 29 + "…"),
+    ],
+)
+def test_snippets_keep_safe_characters_and_cut_only_past_the_limit(text, limit, shown):
+    assert safe_snippet(text, limit) == shown
+    if limit == 40:
+        assert safe_snippet(text) == shown  # 40 is the default
+
+
+CHOICES_WHY = {
+    "function": "not one of none, some, severe",
+    "duration": "not one of acute, subacute, chronic, over_6_months, over_1_year",
+    "age": "not one of under_20, 20_to_49, 50_to_64, 65_plus",
+}
+
+
+@pytest.mark.parametrize(
+    ("params", "reported"),
+    [
+        ({"colour": ["red", "blue"]}, [("colour", "blue", "not a setting this app knows")]),
+        ({"colour": []}, [("colour", "", "not a setting this app knows")]),
+        ({"p" * 30: ["1"]}, [("p" * 30, "1", "not a setting this app knows")]),
+        ({"p" * 31: ["1"]}, [("p" * 29 + "…", "1", "not a setting this app knows")]),
+        ({"pain": ["3", "5", "9"]}, [("pain", "9", "given more than once")]),
+        ({"pain": []}, [("pain", "", "given more than once")]),
+        ({"pain": ["11"]}, [("pain", "11", "not a whole number from 0 to 10")]),
+        ({"function": ["Fine"]}, [("function", "Fine", CHOICES_WHY["function"])]),
+        ({"duration": ["forever"]}, [("duration", "forever", CHOICES_WHY["duration"])]),
+        ({"age": ["40"]}, [("age", "40", CHOICES_WHY["age"])]),
+        ({"symptoms": ["back_pain,telepathy"]}, [("symptoms", "telepathy", "not a known choice")]),
+    ],
+)
+def test_each_ignored_param_is_reported_with_its_last_value_and_why(params, reported):
+    assert [(i.param, i.value, i.why) for i in from_query(params).ignored] == reported
+
+
+def test_every_bad_param_in_one_link_is_reported_and_the_good_ones_after_them_still_read():
+    parsed = from_query(
+        {
+            "colour": ["blue"],
+            "pain": ["3", "4"],
+            "symptoms": ["back_pain," * 40],
+            "duration": ["forever"],
+            "age": ["65_plus"],
+        }
+    )
+    assert parsed.situation == Situation(age="65_plus")
+    assert [(i.param, i.why) for i in parsed.ignored] == [
+        ("colour", "not a setting this app knows"),
+        ("pain", "given more than once"),
+        ("symptoms", "too long"),
+        ("duration", CHOICES_WHY["duration"]),
+    ]
+
+
+def test_a_param_of_exactly_the_maximum_length_is_read_and_one_character_more_is_too_long():
+    exactly = "back_pain" + "," * (MAX_PARAM_LENGTH - len("back_pain"))
+    assert from_query({"symptoms": [exactly]}) == from_query({"symptoms": ["back_pain"]})
+    too_long = from_query({"symptoms": [exactly + ","]})
+    assert too_long.situation == Situation()
+    assert too_long.ignored == (Ignored("symptoms", "back_pain" + "," * 30 + "…", "too long"),)
+
+
+@pytest.mark.parametrize(("value", "pain"), [("0", 0), ("00", 0), ("7", 7), ("10", 10)])
+def test_pain_reads_every_whole_number_from_0_to_10(value, pain):
+    parsed = parse(pain=value)
+    assert (parsed.situation.pain, parsed.ignored) == (pain, ())
+
+
+@pytest.mark.parametrize(("pain", "kept"), [(0, 0), (7, 7), (10, 10), (11, 0), (-1, 0), ("5", 0), (5.0, 0)])
+def test_a_pain_widget_value_outside_0_to_10_reads_as_0(pain, kept):
+    assert from_choices(pain=pain).pain == kept
+
+
+def test_no_widget_values_make_an_empty_situation():
+    assert from_choices() == Situation()
+
+
+@pytest.mark.parametrize("given", ["back_pain", {"back_pain": True}, 3])
+def test_a_widget_value_that_is_not_a_list_is_dropped(given):
+    assert from_choices(symptoms=given, tried=given) == Situation()
+
+
+@pytest.mark.parametrize(
+    ("situation", "said"),
+    [
+        (Situation(), "You have not described your situation yet."),
+        (Situation(pain=10), "Pain: 10 out of 10."),
+        (Situation(function="severe"), "Pain: 0 out of 10. Daily life: can't do everyday tasks."),
+        (Situation(symptoms=("weakness",)), "Symptoms: muscle weakness. Felt in: not said. Pain: 0 out of 10."),
+        # A place without leg or arm symptoms says nothing about where they are felt.
+        (
+            Situation(symptoms=("back_pain",), where=("both_legs",), pain=3),
+            "Symptoms: pain in the back only. Pain: 3 out of 10.",
+        ),
+        (
+            Situation(
+                symptoms=("leg_pain", "arm_pain"),
+                where=("one_leg", "both_arms"),
+                pain=6,
+                function="some",
+                duration="acute",
+                age="under_20",
+                tried=("self_care", "injections"),
+                findings=("positive_block", "stimulator_trial"),
+                history=("prior_spine_surgery", "spinal_condition"),
+                health=("blood_thinners", "pregnancy"),
+            ),
+            "Symptoms: pain spreading down a leg (sciatica); pain spreading down an arm. Felt in: one leg; both arms. "
+            "Pain: 6 out of 10. Daily life: some everyday tasks are limited. For: less than 4 weeks. Age: under 20. "
+            "Tried: self-care (rest, heat, staying active); injections. "
+            "Found so far: a test nerve block (medial branch block) that eased my back pain; "
+            "a trial of a spinal cord stimulator that helped. "
+            "History: spine surgery in the past; a diagnosed spine condition, such as a slipped vertebra or scoliosis. "
+            "Health: taking a blood thinner (such as warfarin, apixaban or clopidogrel); pregnancy.",
+        ),
+    ],
+)
+def test_describe_says_each_answer_in_the_words_shown_on_the_pages(situation, said):
+    assert describe(situation, LABELS) == said
+
+
+KNOWN = ("stay_active", "heat", "nsaids", "acupuncture", "exercise_therapy")
+
+
+def t(value: str, why: str) -> Ignored:
+    return Ignored("t", value, why)
+
+
+@pytest.mark.parametrize(
+    ("given", "chosen", "ignored"),
+    [
+        (["heat,stay_active"], ("heat", "stay_active"), ()),
+        ([" heat , ,heat,nsaids "], ("heat", "nsaids"), ()),
+        (["heat,<b>x</b>"], ("heat",), (t("?b?x??b?", "not a treatment in this app"),)),
+        (["stay_active,heat,nsaids,acupuncture"], ("stay_active", "heat", "nsaids", "acupuncture"), ()),
+        (
+            ["stay_active,heat,nsaids,acupuncture,exercise_therapy,heat"],
+            ("stay_active", "heat", "nsaids", "acupuncture"),
+            (t("exercise_therapy", f"more than {MAX_SHORTLIST} treatments"),),
+        ),
+        (["heat", "nsaids", "acupuncture"], (), (t("acupuncture", "given more than once"),)),
+        ([], (), (t("", "given more than once"),)),
+        (["heat" + "," * (2 * MAX_PARAM_LENGTH - 4)], ("heat",), ()),
+        (["heat" + "," * (2 * MAX_PARAM_LENGTH - 3)], (), (t("heat" + "," * 35 + "…", "too long"),)),
+    ],
+)
+def test_the_shortlist_keeps_known_ids_once_in_the_order_given_up_to_four(given, chosen, ignored):
+    assert parse_shortlist(given, KNOWN) == (chosen, ignored)
+
+
+def test_describe_falls_back_to_the_symptom_id_when_a_label_is_missing():
+    # A clinic's symptoms.csv is checked to name every symptom, but the text never breaks without one.
+    assert describe(Situation(symptoms=("back_pain", "neck_pain")), {"back_pain": "Back pain"}).startswith(
+        "Symptoms: back pain; neck_pain."
+    )

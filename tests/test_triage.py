@@ -1,6 +1,8 @@
+import pytest
+
 from components.data import load_content
 from components.situation import Situation
-from components.triage import assess, raised_signs
+from components.triage import Sign, assess, raised_signs
 from components.vocabulary import DERIVED_SIGNS
 
 RED_FLAGS = load_content().red_flags
@@ -71,7 +73,70 @@ def test_the_signs_symptoms_make_more_urgent_are_worded_from_the_data():
     content = load_content()
     sentences = raised_signs(content.red_flag_rows, content.symptom_labels)
     assert len(sentences) == int((content.red_flags["raised_to"] != "").sum()) == 3
-    assert (
+    assert sentences == (
+        "Fever or feeling very unwell, with new tingling or numbness or muscle weakness, is an emergency.",
+        "A higher risk of infection, with new tingling or numbness or muscle weakness, is an emergency.",
         "Past or current cancer, with new tingling or numbness, muscle weakness or leg pain on walking or standing, "
-        "is an emergency." in sentences
+        "is an emergency.",
     )
+
+
+@pytest.mark.parametrize(
+    ("raised_by", "listed"),
+    [
+        ("numbness", "tingling or numbness"),
+        ("numbness;weakness", "tingling or numbness or muscle weakness"),
+        ("numbness;weakness;walking_pain", "tingling or numbness, muscle weakness or leg pain on walking or standing"),
+    ],
+)
+def test_a_sign_raised_by_one_two_or_three_symptoms_names_them_all(raised_by, listed):
+    # A clinic may edit red_flags.csv: one symptom alone must read as well as the current two or three.
+    rows = [
+        {"label": "Fever or feeling very unwell", "raised_to": "emergency", "raised_by": raised_by},
+        {"label": "Weight loss you cannot explain", "raised_to": "", "raised_by": ""},
+    ]
+    assert raised_signs(rows, load_content().symptom_labels) == (
+        f"Fever or feeling very unwell, with new {listed}, is an emergency.",
+    )
+
+
+def test_each_sign_carries_its_id_wording_and_action_from_the_data():
+    situation = Situation(
+        symptoms=("back_pain", "numbness"), where=("one_leg",), duration="over_1_year", flags=("weight_loss", "fever")
+    )
+    assert assess(situation, RED_FLAGS).signs == (
+        Sign(
+            "fever",
+            "Fever or feeling very unwell",
+            "emergency",
+            "An infection in the spine needs ruling out. With new numbness or weakness it is an emergency.",
+            True,
+        ),
+        Sign("weight_loss", "Weight loss you cannot explain", "soon", "A serious cause needs ruling out.", False),
+    )
+
+
+SEVERAL = Situation(flags=("weight_loss", "fever", "saddle_numbness", "night_pain"))
+
+
+def test_the_visit_lists_each_sign_with_its_tier_in_words_most_urgent_first():
+    assert assess(SEVERAL, RED_FLAGS).lines() == (
+        "Emergency: get help now: numbness around the genitals or bottom",
+        "See a doctor today: fever or feeling very unwell",
+        "See a doctor in the next few days: weight loss you cannot explain",
+        "See a doctor in the next few days: constant pain, pain at night, or pain high in the back",
+    )
+    assert assess(Situation(), RED_FLAGS).lines() == ()
+
+
+@pytest.mark.parametrize(
+    ("tier_id", "ids"),
+    [("emergency", ["saddle_numbness"]), ("same_day", ["fever"]), ("soon", ["weight_loss", "night_pain"])],
+)
+def test_each_banner_tier_holds_only_its_own_signs(tier_id, ids):
+    assert [sign.id for sign in assess(SEVERAL, RED_FLAGS).in_tier(tier_id)] == ids
+
+
+def test_a_sign_raised_by_a_symptom_without_a_label_names_the_symptom_id():
+    row = {"label": "Past cancer", "raised_to": "emergency", "raised_by": "numbness;weakness"}
+    assert raised_signs([row], {"numbness": "Numbness"}) == ("Past cancer, with new numbness or weakness, is an emergency.",)
