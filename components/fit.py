@@ -43,12 +43,11 @@ def overall_stance(stances: Iterable[str]) -> str:
     Advised against by someone and recommended or considered by someone else -> disagree;
     advised against and at most allowed in specific cases -> not_recommended.
     """
-    given = {s for s in stances if s != "no_stance"}
-    if not given:
-        return "no_stance"
+    given = set(stances)
     if "not_recommended" in given:
         return "disagree" if given & {"recommended", "consider"} else "not_recommended"
-    return min(given, key=list(STANCES).index)
+    # STANCES is ordered best first and ends with "no_stance", which wins only alone.
+    return min(given, key=list(STANCES).index, default="no_stance")
 
 
 @dataclass(frozen=True)
@@ -379,8 +378,8 @@ def fit_for(
 ) -> pd.DataFrame:
     """Every treatment with its fit and reason, and the stances that apply to this person, best fit first."""
     regions, duration = stance_scope(situation)
-    names = dict(zip(table["id"], table["name"], strict=True))
     rows, fits, columns = table.to_dict("records"), [], []
+    names = {row["id"]: row["name"] for row in rows}
     for row in rows:
         own = stances.get(row["id"], ())
         applying = tuple(s for s in own if s.applies(regions, duration, situation.symptoms))

@@ -523,3 +523,35 @@ def test_fit_for_gives_each_row_its_fit_and_the_stances_that_apply_to_the_person
     assert (gentle["overall_stance"], gentle["guideline_stances"]) == ("recommended", "ACP 2017 rec 1: recommended")
     assert fitted.iloc[1]["guideline_stances"] == "no guideline covers it here"
     assert fitted.iloc[2]["reason"] == "It is for pain of 9 or more out of 10; yours is 5."
+
+
+def test_fit_for_keeps_each_rows_own_stances_whatever_the_tables_order_and_index():
+    import pandas as pd
+
+    evidence, sources = evidence_and_sources()
+    treatments = pd.DataFrame([row(id="gentle", name="Gentle care", ladder_step=1), row(id="other", name="Other", ladder_step=2)])
+    table = with_stances(treatments, evidence, sources)
+    stances = stances_by_treatment(evidence, sources)
+    forwards = fit_for(PERSON, table, stances, NO_SIGNS, LABELS).set_index("id")
+    backwards = fit_for(PERSON, table.iloc[::-1], stances, NO_SIGNS, LABELS).set_index("id")
+    assert backwards.loc["gentle", "guideline_stances"] == "ACP 2017 rec 1: recommended"
+    assert backwards.loc["other", "guideline_stances"] == "NICE NG59 1.2.1: consider"
+    assert backwards.sort_index().equals(forwards.sort_index())
+
+
+def test_a_later_stance_for_other_symptoms_does_not_count_for_this_person():
+    import pandas as pd
+
+    # NICE's "do not offer" for sciatica later on says nothing to a person with back pain only.
+    evidence = pd.DataFrame(
+        [{"treatment_id": "gentle", "source_id": "nice", "rec": "1.2.9", "stance": "not_recommended", "region": "low_back",
+          "durations": "chronic", "for_symptoms": "leg_pain", "only_alongside": ""}]
+    )  # fmt: skip
+    sources = pd.DataFrame({"id": ["nice"], "short_name": ["NICE NG59"]})
+    table = with_stances(pd.DataFrame([row(name="Gentle care", ladder_step=1, durations="chronic")]), evidence, sources)
+    new_back_pain = Situation(**{**PERSON.__dict__, "duration": "acute"})
+    fitted = fit_for(new_back_pain, table, stances_by_treatment(evidence, sources), NO_SIGNS, LABELS)
+    assert fitted.loc[0, "reason"] == "It is usually considered only once pain has lasted 12 weeks or more."
+    sciatica = Situation(**{**new_back_pain.__dict__, "symptoms": ("back_pain", "leg_pain")})
+    fitted = fit_for(sciatica, table, stances_by_treatment(evidence, sources), NO_SIGNS, LABELS)
+    assert fitted.loc[0, "reason"] == "It is not used now, and guidelines advise against it later on (NICE NG59 1.2.9)."
