@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install install-dev chromium lint check-data check-requirements load-test bench clean
+.PHONY: run test install install-dev chromium lint check-data check-requirements load-test bench mutation clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,5 +72,13 @@ load-test: install-dev chromium
 bench: install-dev chromium .venv-bench/.installed
 	CHROMIUM_PATH="$$(cat $(VENV)/chromium-path)" $(BIN)/python benchmarks/bench.py --runs 5 --server-python .venv-bench/bin/python
 
+# Mutants of fit, situation, self-check, questions and triage against their fast unit tests
+# (pyproject.toml [tool.mutmut]); then the score per module, checked (scripts/mutation_score.py).
+# About 20-30 minutes on 2 cores; not part of `make test`. A fixed Hypothesis seed keeps runs comparable.
+mutation: install-dev
+	rm -rf mutants
+	HYPOTHESIS_SEED=20261127 $(BIN)/mutmut run --max-children 2
+	$(BIN)/python scripts/mutation_score.py
+
 clean:
-	rm -rf $(VENV) .venv-bench .pytest_cache .ruff_cache
+	rm -rf $(VENV) .venv-bench .pytest_cache .ruff_cache mutants
