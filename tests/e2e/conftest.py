@@ -20,11 +20,17 @@ from benchmarks.server import AppServer
 REQUIRED = bool(os.environ.get("CI")) or os.environ.get("BROWSER_TESTS") == "required"
 CHROMIUM = chromium_path()
 
-if CHROMIUM is None:
-    why = "no Chromium: not at $CHROMIUM_PATH, on PATH, at /usr/bin/chromium or from `playwright install chromium`"
-    if REQUIRED:
-        pytest.fail(f"{why}. The browser tests are required here; `make chromium` installs one.", pytrace=False)
-    pytest.skip(f"{why}; `make test` installs it", allow_module_level=True)
+NO_CHROMIUM = "no Chromium: not at $CHROMIUM_PATH, on PATH, at /usr/bin/chromium or from `playwright install chromium`"
+
+if CHROMIUM is None and REQUIRED:
+    pytest.fail(f"{NO_CHROMIUM}. The browser tests are required here; `make chromium` installs one.", pytrace=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def chromium_available() -> None:
+    """Outside `make test` and CI, a machine without a browser skips these tests (and says why)."""
+    if CHROMIUM is None:
+        pytest.skip(f"{NO_CHROMIUM}; `make test` installs it")
 
 
 @pytest.fixture(scope="session")
