@@ -555,3 +555,22 @@ def test_a_later_stance_for_other_symptoms_does_not_count_for_this_person():
     sciatica = Situation(**{**new_back_pain.__dict__, "symptoms": ("back_pain", "leg_pain")})
     fitted = fit_for(sciatica, table, stances_by_treatment(evidence, sources), NO_SIGNS, LABELS)
     assert fitted.loc[0, "reason"] == "It is not used now, and guidelines advise against it later on (NICE NG59 1.2.9)."
+
+
+def test_a_caution_is_said_once_even_where_the_rule_would_ask_again():
+    frail = Situation(**{**PERSON.__dict__, "health": ("blood_thinners",)})
+    no_view = fit_one(frail, row(invasiveness=2, caution_with="blood_thinners"), (), (), NO_SIGNS, LABELS, NAMES)
+    assert no_view.reason == (
+        "Ask your doctor first, because of taking a blood thinner (such as warfarin, apixaban or clopidogrel). "
+        "No guideline we use gives a view on it for the lower back and legs, so it is not a first choice."
+    )
+
+
+def test_fit_for_adds_the_fit_columns_and_nothing_else():
+    import pandas as pd
+
+    evidence, sources = evidence_and_sources()
+    table = with_stances(pd.DataFrame([row(name="Gentle care", ladder_step=1)]), evidence, sources)
+    fitted = fit_for(PERSON, table, stances_by_treatment(evidence, sources), NO_SIGNS, LABELS)
+    assert list(fitted.columns) == [*table.columns, "fit", "reason", "fit_rank"]
+    assert list(fitted.index) == [0]
