@@ -574,3 +574,11 @@ def test_fit_for_adds_the_fit_columns_and_nothing_else():
     fitted = fit_for(PERSON, table, stances_by_treatment(evidence, sources), NO_SIGNS, LABELS)
     assert list(fitted.columns) == [*table.columns, "fit", "reason", "fit_rank"]
     assert list(fitted.index) == [0]
+
+
+def test_numbness_without_a_place_beside_pain_elsewhere_gets_the_region_reason_not_the_question():
+    back_and_numb = Situation(symptoms=("back_pain", "numbness"), pain=5, function="some", duration="subacute")
+    neck_only = row(regions="neck", symptoms="neck_pain;numbness")
+    assert base(back_and_numb, neck_only) == Fit(
+        "not typical", "It is listed here for the neck and arms only, and your symptoms are not there."
+    )
