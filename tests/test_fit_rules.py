@@ -582,3 +582,25 @@ def test_numbness_without_a_place_beside_pain_elsewhere_gets_the_region_reason_n
     assert base(back_and_numb, neck_only) == Fit(
         "not typical", "It is listed here for the neck and arms only, and your symptoms are not there."
     )
+
+
+def test_the_where_question_is_added_only_for_a_nerve_treatment_when_the_place_is_unknown():
+    walking_numb = Situation(symptoms=("walking_pain", "numbness"), pain=5, function="some", duration="subacute")
+    assert base(walking_numb, row(symptoms="back_pain")).reason == "It is used for back pain, which you have not picked."
+    walking = Situation(symptoms=("walking_pain",), pain=5, function="some", duration="subacute")
+    assert base(walking, row(symptoms="numbness")).reason == "It is used for numbness, which you have not picked."
+
+
+def test_every_excluded_symptom_is_named():
+    both = Situation(symptoms=("back_pain", "leg_pain", "walking_pain"), pain=5, function="some", duration="subacute")
+    assert base(both, row(excludes_symptoms="leg_pain;walking_pain")).reason == "It is not used for leg pain and walking pain."
+
+
+def test_self_care_kept_for_worse_pain_is_not_typical_even_before_symptoms_are_picked():
+    nothing = Situation(pain=2, function="none", duration="subacute")
+    assert base(nothing, row(self_care="yes", min_severity="moderate")) == Fit(
+        "not typical", "It is kept for moderate pain or loss of daily function; yours sounds mild."
+    )
+    assert base(Situation(pain=5, function="none", duration="subacute"), row(self_care="yes", min_severity="moderate")).fit == (
+        "fits now"
+    )
