@@ -604,3 +604,38 @@ def test_self_care_kept_for_worse_pain_is_not_typical_even_before_symptoms_are_p
     assert base(Situation(pain=5, function="none", duration="subacute"), row(self_care="yes", min_severity="moderate")).fit == (
         "fits now"
     )
+
+
+def test_every_missing_finding_is_named():
+    treatment = row(needs_findings="imaging_matches;stimulator_trial")
+    assert base(PERSON, treatment).reason == (
+        "It comes only after a scan (such as an MRI) that matches my symptoms and a trial of a spinal cord stimulator that helped."
+    )
+
+
+def test_the_no_view_reason_names_the_persons_region_or_every_region_the_option_treats():
+    everywhere = row(regions="low_back;neck")
+    assert base(stances=(), treatment=everywhere).reason.endswith("for the lower back and legs: ask your doctor first.")
+    nothing = Situation(pain=5, function="some", duration="subacute")
+    assert base(nothing, row(self_care="yes", regions="low_back;neck"), stances=()).reason == (
+        "It fits your stage, though no guideline we use gives a view on it for the lower back and legs and the neck and arms."
+    )
+
+
+def test_only_one_alongside_condition_is_said_and_it_names_the_treatment():
+    two = (
+        stance("recommended", "ACP 2017 rec 2", only_alongside="exercise_therapy"),
+        stance("consider", "NICE NG59 1.2.5", only_alongside="psychological_therapy"),
+    )
+    assert base(stances=two).reason == (
+        "It fits back pain at your stage: ACP 2017 rec 2 recommends it; NICE NG59 1.2.5 says to consider it. "
+        "ACP 2017 rec 2: only alongside exercise therapy."
+    )
+    unnamed = (stance("consider", "NICE NG59 1.2.5", only_alongside="psychological_therapy"),)
+    assert base(stances=unnamed).reason.endswith("NICE NG59 1.2.5: only alongside psychological_therapy.")
+
+
+def test_a_guideline_that_considers_it_at_another_stage_says_so():
+    now = (stance("recommended", "ACP 2017 rec 1"),)
+    later = (*now, stance("consider", "NICE NG59 1.2.8", durations=("chronic", "over_6_months")))
+    assert base(stances=now, later=later).reason.endswith("NICE NG59 1.2.8: only for pain lasting 12 weeks to a year.")
