@@ -639,3 +639,11 @@ def test_a_guideline_that_considers_it_at_another_stage_says_so():
     now = (stance("recommended", "ACP 2017 rec 1"),)
     later = (*now, stance("consider", "NICE NG59 1.2.8", durations=("chronic", "over_6_months")))
     assert base(stances=now, later=later).reason.endswith("NICE NG59 1.2.8: only for pain lasting 12 weeks to a year.")
+
+
+def test_both_kinds_of_condition_are_said_together():
+    now = (stance("consider", "NICE NG59 1.2.5", only_alongside="exercise_therapy"),)
+    later = (*now, stance("recommended", "ACP 2017 rec 1", durations=("acute",)))
+    assert base(stances=now, later=later).reason.endswith(
+        " NICE NG59 1.2.5: only alongside exercise therapy; ACP 2017 rec 1: only for pain lasting less than 4 weeks."
+    )
