@@ -74,7 +74,7 @@ bench: install-dev chromium .venv-bench/.installed
 
 # Mutants of fit, situation, self-check, questions and triage against their fast unit tests
 # (pyproject.toml [tool.mutmut]); then the score per module, checked (scripts/mutation_score.py).
-# About 20-30 minutes on 2 cores; not part of `make test`. A fixed Hypothesis seed keeps runs comparable.
+# About 45 minutes on 2 cores; not part of `make test`. A fixed Hypothesis seed keeps runs comparable.
 mutation: install-dev
 	rm -rf mutants
 	HYPOTHESIS_SEED=20261127 $(BIN)/mutmut run --max-children 2
