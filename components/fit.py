@@ -140,6 +140,11 @@ def _labels(ids: Iterable[str], labels: Mapping[str, str], joiner: str = "or") -
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {joiner} " + words[-1]
 
 
+def _in_order(regions: Iterable[str]) -> list[str]:
+    """Regions in the vocabulary's order: a set's order changes from one process to the next."""
+    return [region for region in REGIONS if region in set(regions)]
+
+
 def _cite(row: Mapping[str, object]) -> str:
     return f" ({row['criteria_source']})" if row["criteria_source"] else ""
 
@@ -179,7 +184,7 @@ def _base_fit(
     stance = columns["overall_stance"]
     self_care = row["self_care"] == "yes"
     regions = set(split_list(row["regions"]))
-    region_words = _labels(regions, REGIONS, "and")
+    region_words = _labels(_in_order(regions), REGIONS, "and")
 
     # 1. A guideline's "do not offer" for this region and stage, with nobody for it.
     if stance == "not_recommended":
@@ -293,7 +298,7 @@ def _base_fit(
 
     # 10. No guideline we use covers it here: a medicine, needle or hands-on thrust is then not a first choice
     #     (the safer fit when the evidence is unclear); gentler care may still fit, with "ask your doctor first".
-    where = _labels(situation.regions & regions or regions, REGIONS, "and")
+    where = _labels(_in_order(situation.regions & regions or regions), REGIONS, "and")
     if stance == "no_stance" and row["invasiveness"] >= 2:
         return Fit(
             "later step",
