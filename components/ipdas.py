@@ -22,7 +22,7 @@ from components.explore import explore_table
 from components.statements import ABOUT_BACK_PAIN, THE_DECISION
 from components.vocabulary import CATEGORIES, INVASIVENESS
 
-__all__ = ["ABOUT_BACK_PAIN", "CRITERIA", "THE_DECISION", "Criterion", "Shown", "what_is_shown"]
+__all__ = ["ABOUT_BACK_PAIN", "CRITERIA", "THE_DECISION", "Criterion", "Shown", "criteria_table", "what_is_shown"]
 
 # The option of doing nothing more than self-care, which a decision aid must list.
 DOING_NOTHING_MORE = "stay_active"
@@ -178,3 +178,15 @@ CRITERIA: tuple[Criterion, ...] = (
         lambda s: _funded(s.funding),
     ),
 )
+
+
+def criteria_table(shown: Shown) -> pd.DataFrame:
+    """The Sources & method table: each criterion, its kind, where the app meets it, and whether it is met."""
+    return pd.DataFrame(
+        {
+            "Criterion": [c.name for c in CRITERIA],
+            "Kind": [c.kind for c in CRITERIA],
+            "Where in the app": [c.where for c in CRITERIA],
+            "Met": ["✔ yes" if c.met(shown) else "✖ not yet" for c in CRITERIA],
+        }
+    ).set_index("Criterion")

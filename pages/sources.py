@@ -12,7 +12,7 @@ from components.compare import source_label
 from components.data import Content
 from components.fit import FIT_RULES
 from components.frame import draw_frame, draw_glossary, shared_cache
-from components.ipdas import CRITERIA, Shown, what_is_shown
+from components.ipdas import criteria_table, what_is_shown
 from components.situation import Situation
 from components.statements import sources_funding, sources_review
 from components.triage import TIERS, raised_signs
@@ -33,9 +33,10 @@ def dataset_zip(directory: str, fingerprint: tuple) -> bytes:
 
 
 @shared_cache(max_entries=4)
-def cached_shown(content_key: str, _content: Content, _fitted: pd.DataFrame) -> Shown:
-    # Keyed by the content version: what the criteria read is the same for everyone (no situation yet).
-    return what_is_shown(_content, _fitted)
+def cached_criteria(content_key: str, directory: str, _frame_fingerprint: tuple, _content: Content) -> pd.DataFrame:
+    # Keyed by the content version: what the criteria read is the same for everyone (no situation yet),
+    # so the checks run once per version, not on every rerun.
+    return criteria_table(what_is_shown(_content, cached_fit(directory, _frame_fingerprint, Situation())))
 
 
 st.title("Sources & method")
@@ -80,17 +81,7 @@ st.markdown(
     "The International Patient Decision Aid Standards (IPDAS) list what a decision aid must do. "
     "Here is each qualifying and certifying criterion and where this app meets it:"
 )
-shown = cached_shown(frame.content_key, content, cached_fit(frame.directory, frame.fingerprint, Situation()))
-st.table(
-    pd.DataFrame(
-        {
-            "Criterion": [c.name for c in CRITERIA],
-            "Kind": [c.kind for c in CRITERIA],
-            "Where in the app": [c.where for c in CRITERIA],
-            "Met": ["✔ yes" if c.met(shown) else "✖ not yet" for c in CRITERIA],
-        }
-    ).set_index("Criterion")
-)
+st.table(cached_criteria(frame.content_key, frame.directory, frame.fingerprint, content))
 
 st.header("Sources")
 st.markdown(
