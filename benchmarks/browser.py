@@ -25,6 +25,11 @@ CHROMIUM_ARGS = [
 SYSTEM_CHROMIUM = "/usr/bin/chromium"
 
 
+def browser_tests_required() -> bool:
+    """`make test` (BROWSER_TESTS=required) and CI must run the browser tests: no browser is an error there."""
+    return bool(os.environ.get("CI")) or os.environ.get("BROWSER_TESTS") == "required"
+
+
 def playwright_chromium() -> str | None:
     """Where `playwright install chromium` puts its browser (used on a machine without root)."""
     from playwright.sync_api import sync_playwright
@@ -89,24 +94,29 @@ class RunWatch:
         """The count before an action, for `wait(after=...)` when runs may already be pending."""
         return self.finished
 
+    def _waiting(self, after: int | None) -> tuple[int, float]:
+        """The count to wait past (default: the count at the last wait) and the deadline."""
+        return (self.seen if after is None else after), time.monotonic() + self.timeout_s
+
+    def _still_waiting(self, count: int, deadline: float) -> bool:
+        if self.finished > count:
+            return False
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"no script run finished within {self.timeout_s:.0f} s")
+        return True
+
     def wait(self, after: int | None = None) -> None:
         """Until a run has finished since `after` (default: since the last wait), then until drawn."""
-        count = self.seen if after is None else after
-        deadline = time.monotonic() + self.timeout_s
-        while self.finished <= count:
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"no script run finished within {self.timeout_s:.0f} s")
+        count, deadline = self._waiting(after)
+        while self._still_waiting(count, deadline):
             self.page.wait_for_timeout(5)  # lets Playwright deliver the socket's events
         self.page.wait_for_function(DRAWN, timeout=self.timeout_s * 1000, polling="raf")
         self.seen = self.finished
 
     async def settle(self, after: int | None = None) -> None:
         """`wait` for Playwright's async API (the load test)."""
-        count = self.seen if after is None else after
-        deadline = time.monotonic() + self.timeout_s
-        while self.finished <= count:
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"no script run finished within {self.timeout_s:.0f} s")
+        count, deadline = self._waiting(after)
+        while self._still_waiting(count, deadline):
             await asyncio.sleep(0.005)
         await self.page.wait_for_function(DRAWN, timeout=self.timeout_s * 1000, polling="raf")
         self.seen = self.finished

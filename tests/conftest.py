@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 import streamlit as st
 
+from benchmarks.browser import browser_tests_required
+
 
 @pytest.fixture(autouse=True)
 def clear_streamlit_caches():
@@ -36,7 +38,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Under `make test` or CI a skipped browser test fails the run: it would otherwise look green."""
-    if not (os.environ.get("CI") or os.environ.get("BROWSER_TESTS") == "required"):
+    if not browser_tests_required():
         return
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     skipped = [r.nodeid for r in (reporter.stats.get("skipped", []) if reporter else []) if _is_browser_test(r)]

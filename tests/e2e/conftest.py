@@ -6,23 +6,20 @@ why, never a silent skip: a green run must mean the browser journeys ran.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from benchmarks.browser import CHROMIUM_ARGS, RunWatch, chromium_path
+from benchmarks.browser import CHROMIUM_ARGS, RunWatch, browser_tests_required, chromium_path
 from benchmarks.server import AppServer
 
-# `make test` sets BROWSER_TESTS=required; CI sets CI.
-REQUIRED = bool(os.environ.get("CI")) or os.environ.get("BROWSER_TESTS") == "required"
 CHROMIUM = chromium_path()
 
 NO_CHROMIUM = "no Chromium: not at $CHROMIUM_PATH, on PATH, at /usr/bin/chromium or from `playwright install chromium`"
 
-if CHROMIUM is None and REQUIRED:
+if CHROMIUM is None and browser_tests_required():
     pytest.fail(f"{NO_CHROMIUM}. The browser tests are required here; `make chromium` installs one.", pytrace=False)
 
 
