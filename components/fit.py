@@ -142,7 +142,8 @@ def _labels(ids: Iterable[str], labels: Mapping[str, str], joiner: str = "or") -
 
 def _in_order(regions: Iterable[str]) -> list[str]:
     """Regions in the vocabulary's order: a set's order changes from one process to the next."""
-    return [region for region in REGIONS if region in set(regions)]
+    wanted = set(regions)
+    return [region for region in REGIONS if region in wanted]
 
 
 def _cite(row: Mapping[str, object]) -> str:
@@ -198,7 +199,8 @@ def _base_fit(
     if situation.symptoms and not situation.regions & regions and not (regions >= set(REGIONS)):
         if situation.nerve_place_unknown and not situation.regions:
             return Fit("not typical", "Say in the sidebar whether the numbness or weakness is in a leg or an arm.")
-        procedure = row["invasiveness"] >= 3 and "neck" not in regions and situation.regions == {"neck"}
+        # Here the treatment's regions miss the person's: for neck-only symptoms it has no neck.
+        procedure = row["invasiveness"] >= 3 and situation.regions == {"neck"}
         neck_only = " No guideline this app uses covers neck injections or neck surgery: ask a spine specialist."
         return Fit(
             "not typical",
@@ -394,7 +396,8 @@ def fit_for(
     scoped = pd.DataFrame(columns, index=table.index)
     fitted = table.assign(**{c: scoped[c] for c in scoped.columns}, fit=[f.fit for f in fits], reason=[f.reason for f in fits])
     fitted["fit_rank"] = fitted["fit"].map(FITS.index)
-    return fitted.sort_values(["fit_rank", "ladder_step", "invasiveness", "name"], kind="stable").reset_index(drop=True)
+    # A sort on several columns is always stable in pandas (its `kind` applies to one column only).
+    return fitted.sort_values(["fit_rank", "ladder_step", "invasiveness", "name"]).reset_index(drop=True)
 
 
 # How fit is decided, in plain words, in the order fit_one applies the rules (shown on Sources & method).
