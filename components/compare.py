@@ -11,7 +11,10 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from components.fit import scope_words
-from components.vocabulary import CERTAINTY, INVASIVENESS, STANCES, TIME_TO_HELP
+from components.outcomes import NO_NUMBERS, outcome_text, source_label
+from components.vocabulary import INVASIVENESS, STANCES, TIME_TO_HELP
+
+__all__ = ["ASPECTS", "MATTERS_KEY", "NO_NUMBERS", "VALUES", "comparison_table", "source_label", "values_table", "what_matters"]
 
 # Row label -> how to read it from a fitted treatment row.
 ASPECTS: tuple[str, ...] = (
@@ -27,7 +30,6 @@ ASPECTS: tuple[str, ...] = (
     "Outcomes in numbers",
     "Fit for you",
 )
-NO_NUMBERS = "There are no reliable numbers for how many people this helps. Ask your doctor what is known."
 
 # What matters to me: each wish, and how a treatment's data columns answer it.
 VALUES: dict[str, str] = {
@@ -38,11 +40,20 @@ VALUES: dict[str, str] = {
     "little_time_off": "Little time away from work",
 }
 IMPORTANCE: tuple[str, ...] = ("not at all", "a little", "somewhat", "a lot", "very much")
+MATTERS_KEY = "matters"  # the session's answers: wish -> importance
 
 
-def source_label(short_name: str, year: int) -> str:
-    """A source's name with its year, e.g. 'NICE NG59 (2016)'; names that carry the year keep it once."""
-    return short_name if str(year) in short_name else f"{short_name} ({year})"
+def _ranked(importance: Mapping[str, str]) -> list[str]:
+    """The wishes that matter at all, most important first (ties in the order of VALUES)."""
+    return sorted(
+        (v for v in VALUES if importance.get(v, "not at all") in IMPORTANCE[1:]),
+        key=lambda v: -IMPORTANCE.index(importance[v]),
+    )
+
+
+def what_matters(importance: Mapping[str, str]) -> tuple[str, ...]:
+    """The wishes that matter at all, most important first, in words: 'Avoiding surgery: matters a lot'."""
+    return tuple(f"{VALUES[v]}: matters {importance[v]}" for v in _ranked(importance))
 
 
 def guideline_lines(treatment_id: str, evidence: pd.DataFrame, sources: pd.DataFrame) -> str:
@@ -51,18 +62,6 @@ def guideline_lines(treatment_id: str, evidence: pd.DataFrame, sources: pd.DataF
         f"{' '.join(filter(None, (source_label(r.short_name, r.year), r.rec)))}, {scope_words(r.region, r.durations)}: "
         f"{STANCES[r.stance]}. {r.note}"
         for r in cited.itertuples(index=False)
-    )
-
-
-def outcome_text(treatment_id: str, outcomes: pd.DataFrame, sources: pd.DataFrame) -> str:
-    """Outcome figures in one wording pattern for every option: result, group, time, source, how sure."""
-    rows = outcomes[outcomes["treatment_id"] == treatment_id].merge(sources, left_on="source_id", right_on="id")
-    if rows.empty:
-        return NO_NUMBERS
-    return " ".join(
-        f"{r.result} ({r.group}, {r.time_frame}). Source: {source_label(r.short_name, r.year)}. "
-        f"How sure: {CERTAINTY[r.certainty].split(':')[0]}."
-        for r in rows.itertuples(index=False)
     )
 
 
@@ -84,7 +83,7 @@ def comparison_table(
             row["recovery"],
             row["benefits"],
             row["risks"],
-            outcome_text(treatment_id, outcomes, sources),
+            outcome_text(treatment_id, row["name"], outcomes, sources),
             f"{row['fit'].capitalize()}. {row['reason']}",
         ]
     return pd.DataFrame(columns, index=pd.Index(ASPECTS, name="Question"))
@@ -116,10 +115,7 @@ def value_answer(value: str, row: Mapping[str, object]) -> str:
 def values_table(fitted: pd.DataFrame, ids: Sequence[str], importance: Mapping[str, str]) -> pd.DataFrame:
     """Each wish that matters at all (most important first) against each chosen treatment."""
     rows = fitted.set_index("id")
-    wishes = sorted(
-        (v for v in VALUES if importance.get(v, "not at all") != "not at all"),
-        key=lambda v: -IMPORTANCE.index(importance[v]),
-    )
+    wishes = _ranked(importance)
     table = {rows.loc[t, "name"]: [value_answer(v, {**rows.loc[t].to_dict(), "id": t}) for v in wishes] for t in ids}
     index = pd.Index([f"{VALUES[v]} (matters {importance[v]})" for v in wishes], name="What matters to you")
     return pd.DataFrame(table, index=index)

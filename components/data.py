@@ -79,6 +79,7 @@ class Content:
     about: dict[str, str]
     outcomes: pd.DataFrame
     glossary: pd.DataFrame
+    knowledge: pd.DataFrame
 
     # Lookups every page needs, worked out once per loaded version of the content.
     @cached_property
@@ -138,18 +139,31 @@ def _one_of(allowed: tuple[str, ...] | list[str]) -> pa.Check:
     return pa.Check.isin(list(allowed), error="must be one of: " + ", ".join(allowed))
 
 
-def _text() -> pa.Column:
+def _plain_text() -> pa.Check:
     # Text is shown as Markdown: HTML or a Markdown link/image could load other hosts' content.
+    return pa.Check(
+        lambda cell: "<" not in cell and "](" not in cell,
+        element_wise=True,
+        error="must be plain text: no HTML tags and no Markdown links or images",
+    )
+
+
+def _text() -> pa.Column:
+    return pa.Column(str, [pa.Check.str_length(min_value=1, error="must not be empty"), _plain_text()])
+
+
+def _plain() -> pa.Column:
+    """Text that may be empty."""
+    return pa.Column(str, _plain_text())
+
+
+def _count_of_100() -> pa.Column:
     return pa.Column(
-        str,
-        [
-            pa.Check.str_length(min_value=1, error="must not be empty"),
-            pa.Check(
-                lambda cell: "<" not in cell and "](" not in cell,
-                element_wise=True,
-                error="must be plain text: no HTML tags and no Markdown links or images",
-            ),
-        ],
+        "Int64",
+        pa.Check.in_range(0, 100, error="must be a whole number of people from 0 to 100, or empty"),
+        nullable=True,
+        coerce=True,
+        parsers=_blank_to_nan,
     )
 
 
@@ -266,11 +280,42 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "outcomes.csv": pa.DataFrameSchema(
         {
             "treatment_id": pa.Column(str),
-            "result": _text(),
+            "outcome": _text(),
+            "with_treatment": _count_of_100(),
+            "comparison": _plain(),
+            "with_comparison": _count_of_100(),
+            "denominator": pa.Column(
+                int,
+                pa.Check.equal_to(100, error="must be 100: every figure is out of 100 people, so options compare"),
+                coerce=True,
+            ),
+            "note": _plain(),
             "group": _text(),
             "time_frame": _text(),
             "certainty": pa.Column(str, _one_of(tuple(CERTAINTY))),
             "source_id": pa.Column(str),
+            "where_in_source": _text(),
+        }
+    ),
+    "knowledge.csv": pa.DataFrameSchema(
+        {
+            "id": _ID,
+            "question": _text(),
+            "choices": pa.Column(
+                str,
+                [
+                    pa.Check(
+                        lambda cell: 2 <= len(split_list(cell)) <= 4 and len(set(split_list(cell))) == len(split_list(cell)),
+                        element_wise=True,
+                        error=f"must be 2 to 4 different answers, separated by '{LIST_SEPARATOR}'",
+                    ),
+                    _plain_text(),
+                ],
+            ),
+            "answer": _text(),
+            "explanation": _text(),
+            "source_id": pa.Column(str),
+            "where_in_source": _text(),
         }
     ),
     "evidence.csv": pa.DataFrameSchema(
@@ -298,7 +343,7 @@ _CHECK_WORDS = {
 
 
 def _problem(check: str) -> str:
-    if check.startswith("coerce_dtype('int"):
+    if check.lower().startswith("coerce_dtype('int"):
         return "must be a whole number"
     if check.startswith("coerce_dtype('float"):
         return "must be a number, or empty if unknown"
@@ -377,6 +422,31 @@ def _check_references(file: str, frame: pd.DataFrame, treatments: pd.DataFrame, 
             raise ContentError(file, row, "source_id", record.source_id, "no source in sources.csv has this id")
 
 
+def _check_outcomes(outcomes: pd.DataFrame) -> None:
+    """A figure and the group it is compared with come together, and a row without a count says why in its note."""
+    for row, record in enumerate(outcomes.to_dict("records"), start=2):
+        counted, compared = pd.notna(record["with_treatment"]), pd.notna(record["with_comparison"])
+        if compared and not counted:
+            problem = "a count for the comparison group needs a count for the treatment too"
+            raise ContentError("outcomes.csv", row, "with_treatment", "", problem)
+        if compared != bool(record["comparison"]):
+            column, value = ("comparison", "") if compared else ("with_comparison", "")
+            problem = "say what the comparison group had and how many of its 100 people it happened to, or neither"
+            raise ContentError("outcomes.csv", row, column, value, problem)
+        if not counted and not record["note"]:
+            problem = "a row without a count out of 100 must say in its note what the source found"
+            raise ContentError("outcomes.csv", row, "note", "", problem)
+
+
+def _check_knowledge(knowledge: pd.DataFrame, sources: pd.DataFrame) -> None:
+    """Each question's answer is one of its choices, and its source is in sources.csv."""
+    for row, record in enumerate(knowledge.to_dict("records"), start=2):
+        if record["answer"] not in split_list(record["choices"]):
+            raise ContentError("knowledge.csv", row, "answer", record["answer"], "must be exactly one of the row's choices")
+        if record["source_id"] not in set(sources["id"]):
+            raise ContentError("knowledge.csv", row, "source_id", record["source_id"], "no source in sources.csv has this id")
+
+
 def _cross_check(treatments: pd.DataFrame, evidence: pd.DataFrame, sources: pd.DataFrame) -> None:
     treatment_ids, source_ids = set(treatments["id"]), set(sources["id"])
     kinds = dict(zip(sources["id"], sources["kind"], strict=True))
@@ -434,6 +504,8 @@ def load_content(directory: Path = DATA_DIR) -> Content:
     _require_ids("categories.csv", tables["categories.csv"], CATEGORIES)
     _cross_check(tables["treatments.csv"], tables["evidence.csv"], tables["sources.csv"])
     _check_references("outcomes.csv", tables["outcomes.csv"], tables["treatments.csv"], tables["sources.csv"])
+    _check_outcomes(tables["outcomes.csv"])
+    _check_knowledge(tables["knowledge.csv"], tables["sources.csv"])
     return Content(
         treatments=tables["treatments.csv"],
         evidence=tables["evidence.csv"],
@@ -444,4 +516,5 @@ def load_content(directory: Path = DATA_DIR) -> Content:
         about=_about(tables["about.csv"]),
         outcomes=tables["outcomes.csv"],
         glossary=tables["glossary.csv"],
+        knowledge=tables["knowledge.csv"],
     )

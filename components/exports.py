@@ -1,4 +1,4 @@
-"""The visit summary and its three downloads: Markdown, CSV and a one-page PDF with the ladder.
+"""The visit summary and its three downloads: Markdown, CSV and a PDF: one summary page with the ladder, then the outcome pictures.
 
 Pure functions of the summary. The PDF and PNG libraries are imported inside the functions
 that need them, so only a click on the PDF download pays for loading them.
@@ -8,14 +8,24 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 import altair as alt
 import pandas as pd
 
+if TYPE_CHECKING:
+    from fpdf import FPDF
+
 DISCLAIMER_TEXT = "This is general information, not medical advice and not a diagnosis."
+ARRAYS_HEADING = "Out of 100 people: what happened in the studies"
+ARRAYS_NOTE = (
+    "Each picture shows 100 people like those in the study. A dark figure is a person it happened to; "
+    "a small grey dot is a person it did not. Where the study also counted people without the treatment, "
+    "their 100 are beside them."
+)
 NEXT_LINE = {"new_x": "LMARGIN", "new_y": "NEXT", "align": "L"}
 
 
@@ -37,6 +47,19 @@ class VisitSummary:
     questions: tuple[str, ...]
     notes: str = ""
     sources: tuple[str, ...] = field(default=())
+    ready: str = ""  # the SURE result in one line ("3 of 4 answered yes; not yet: …")
+    sure: tuple[tuple[str, str], ...] = ()  # each SURE question with its answer
+    leaning: str = ""
+    matters: tuple[str, ...] = ()  # "Avoiding surgery: matters a lot", most important first
+
+    @property
+    def stand(self) -> list[tuple[str, str]]:
+        """Where the person stands, as (label, text) pairs: the same in every download."""
+        return [
+            ("How ready I feel to decide (SURE test)", self.ready or "Not answered."),
+            ("Which way I am leaning", self.leaning or "Not answered"),
+            ("What matters to me", "; ".join(self.matters) if self.matters else "Not answered on Compare options."),
+        ]
 
 
 def file_name(day: date, extension: str) -> str:
@@ -64,6 +87,9 @@ def visit_markdown(summary: VisitSummary) -> str:
                 lines.append(f"  - In numbers: {item.outcomes}")
     else:
         lines.append("- No treatments shortlisted yet.")
+    lines += ["", "## Where I stand", ""]
+    lines += [f"- **{label}**: {text}" for label, text in summary.stand]
+    lines += [f"  - {question} **{answer}**" for question, answer in summary.sure]
     lines += ["", "## Questions to ask", "", *[f"{i}. {q}" for i, q in enumerate(summary.questions, start=1)], ""]
     if summary.notes.strip():
         lines += ["## My notes", "", summary.notes.strip(), ""]
@@ -85,6 +111,10 @@ def visit_csv(summary: VisitSummary) -> str:
         writer.writerow(["shortlist", item.name, f"{item.fit}. {item.reason} Guidelines: {item.guidelines}"])
         if item.outcomes:
             writer.writerow(["outcomes in numbers", item.name, item.outcomes])
+    for label, text in summary.stand:
+        writer.writerow(["where I stand", label, text])
+    for question, answer in summary.sure:
+        writer.writerow(["SURE answer", question, answer])
     for number, question in enumerate(summary.questions, start=1):
         writer.writerow(["question", str(number), question])
     if summary.notes.strip():
@@ -92,11 +122,11 @@ def visit_csv(summary: VisitSummary) -> str:
     return out.getvalue()
 
 
-def chart_png(chart: alt.TopLevelMixin, width: int = 420, scale: float = 2.0) -> bytes:
-    """Render an Altair chart to PNG offline (vl-convert bundles Vega; no network)."""
+def chart_png(chart: alt.TopLevelMixin, width: int | None = 420, scale: float = 2.0) -> bytes:
+    """Render an Altair chart to PNG offline (vl-convert bundles Vega; no network); `width` None keeps its own."""
     import vl_convert
 
-    return vl_convert.vegalite_to_png(vl_spec=chart.properties(width=width).to_dict(), scale=scale)
+    return vl_convert.vegalite_to_png(vl_spec=(chart if width is None else chart.properties(width=width)).to_dict(), scale=scale)
 
 
 # The PDF uses the built-in Helvetica font (Latin-1 only): map the few symbols we use.
@@ -127,9 +157,10 @@ def _latin1(text: str) -> str:
     return text.translate(_PDF_TEXT).encode("latin-1", "replace").decode("latin-1")
 
 
-def visit_pdf(summary: VisitSummary, ladder_png: bytes | None) -> bytes:
+def visit_pdf(summary: VisitSummary, ladder_png: bytes | None, arrays: Sequence[OutcomePicture] = ()) -> bytes:
     """An A4 page: the summary on the left, the ladder chart on the right. Text that would run
-    past the page is cut with a pointer to the Markdown download, so it stays one page."""
+    past the page is cut with a pointer to the Markdown download, so it stays one page. The
+    shortlist's outcome pictures (out of 100 people), if any, follow on a page of their own."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4", unit="mm")
@@ -166,12 +197,15 @@ def visit_pdf(summary: VisitSummary, ladder_png: bytes | None) -> bytes:
     block("My situation", [summary.situation])
     block(
         "My shortlist",
-        [f"- {i.name}: {i.fit}. {i.reason}" + (f" In numbers: {i.outcomes}" if i.outcomes else "") for i in summary.shortlist]
-        or ["- No treatments shortlisted yet."],
+        [f"- {i.name}: {i.fit}. {i.reason}" for i in summary.shortlist] or ["- No treatments shortlisted yet."],
     )
-    block("Questions to ask", [f"{n}. {q}" for n, q in enumerate(summary.questions, start=1)])
+    block(
+        "Where I stand",
+        [f"{label}: {text}" for label, text in summary.stand] + [f"- {q} {a}" for q, a in summary.sure],
+    )
     if summary.notes.strip():
         block("My notes", [summary.notes.strip()[:800]])
+    block("Questions to ask", [f"{n}. {q}" for n, q in enumerate(summary.questions, start=1)])
 
     if ladder_png:
         x = 12 + text_width + 4
@@ -184,7 +218,61 @@ def visit_pdf(summary: VisitSummary, ladder_png: bytes | None) -> bytes:
         pdf.multi_cell(width, 3.6, _latin1(caption), new_x="LEFT", new_y="NEXT")
         image_top = pdf.get_y() + 1
         pdf.image(io.BytesIO(ladder_png), x=x, y=image_top, w=width, h=0, keep_aspect_ratio=True)
-    pdf.set_xy(12, pdf.h - 11)
-    pdf.set_font("Helvetica", "I", 7.5)
-    pdf.cell(0, 4, _latin1(f"{DISCLAIMER_TEXT} Made {summary.day.isoformat()} with the back pain treatment-options explorer."))
+    footer = f"{DISCLAIMER_TEXT} Made {summary.day.isoformat()} with the back pain treatment-options explorer."
+
+    def foot() -> None:
+        pdf.set_xy(12, pdf.h - 11)
+        pdf.set_font("Helvetica", "I", 7.5)
+        pdf.cell(0, 4, _latin1(footer))
+
+    foot()
+    if arrays:
+        _arrays_page(pdf, arrays, page_bottom, foot)
     return bytes(pdf.output())
+
+
+@dataclass(frozen=True)
+class OutcomePicture:
+    """One outcome for the PDF: whose it is, its icon arrays (None for a figure without a count out of
+    100, or an option without figures), and the same in words."""
+
+    name: str
+    png: bytes | None
+    words: str
+
+
+def _arrays_page(pdf: FPDF, arrays: Sequence[OutcomePicture], page_bottom: float, foot: Callable[[], None]) -> None:
+    from PIL import Image
+
+    def new_page(heading: str) -> None:
+        pdf.add_page()
+        pdf.set_font("Helvetica", "B", 13)
+        pdf.multi_cell(0, 6.5, heading, **NEXT_LINE)
+        pdf.set_font("Helvetica", "", 8.5)
+        pdf.multi_cell(0, 4.2, _latin1(ARRAYS_NOTE), **NEXT_LINE)
+
+    new_page(ARRAYS_HEADING)
+    last = None
+    for picture in arrays:
+        width = height = 0.0
+        if picture.png is not None:
+            with Image.open(io.BytesIO(picture.png)) as image:
+                width_px, height_px = image.size
+            width = min(pdf.w - 24, width_px * 0.13)  # the PNG is drawn at twice its size: about 0.13 mm a pixel
+            height = width * height_px / width_px
+        if pdf.get_y() + height + 16 > page_bottom:
+            foot()
+            new_page(ARRAYS_HEADING + " (continued)")
+            last = None
+        if picture.name != last:
+            pdf.ln(2)
+            pdf.set_font("Helvetica", "B", 10.5)
+            pdf.multi_cell(0, 5.5, _latin1(picture.name), **NEXT_LINE)
+            last = picture.name
+        if picture.png is not None:
+            pdf.image(io.BytesIO(picture.png), x=12, y=pdf.get_y(), w=width, h=height)
+            pdf.set_y(pdf.get_y() + height + 1)
+        pdf.set_font("Helvetica", "", 8)
+        pdf.multi_cell(0, 4, _latin1(picture.words), **NEXT_LINE)
+        pdf.ln(1)
+    foot()

@@ -15,10 +15,13 @@ import streamlit as st
 
 from components.pages import PageInfo
 from components.presentation import PRESENT_KEY, parse_present
+from components.readiness import LEANING_KEY, SURE_KEY
+from components.readiness import from_query as readiness_from_query
 from components.situation import SHORTLIST_KEY, Ignored, Situation, from_query, parse_shortlist, safe_snippet
 
 STATE_KEY = "situation"
 SHORTLIST_STATE = "shortlist"
+READINESS_STATE = "readiness"  # a Readiness: the SURE answers and the leaning
 URL_KEY = "_situation_url"  # the query string this session last wrote
 # Set by the frame's widget callbacks: this rerun comes from the person's own change, so the
 # address the browser sent may be a step behind and must not overrule it.
@@ -41,8 +44,14 @@ def state_from_url(treatment_ids: list[str]) -> tuple[Situation, tuple[str, ...]
     # Any page accepts ?t= (a shared link may point anywhere); only Compare and My visit write it back.
     shortlist_given = params.pop(SHORTLIST_KEY, None)
     present, why = parse_present(params.pop(PRESENT_KEY, None))
+    answers = {key: params.pop(key) for key in (SURE_KEY, LEANING_KEY) if key in params}
     parsed = from_query(params)
     ignored = list(parsed.ignored)
+    if answers:
+        # Only a link the person asked for carries these (My visit); they go into the session, not the address.
+        readiness, more = readiness_from_query(answers, treatment_ids)
+        state[READINESS_STATE] = readiness
+        ignored += more
     if shortlist_given is not None:
         state[SHORTLIST_STATE], more = parse_shortlist(shortlist_given, treatment_ids)
         ignored += more

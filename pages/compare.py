@@ -3,9 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from components.compare import IMPORTANCE, VALUES, comparison_table, values_table
+from components.compare import IMPORTANCE, MATTERS_KEY, VALUES, comparison_table, values_table
 from components.data import Content
-from components.frame import draw_frame, draw_glossary, page_query, shared_cache, shortlist_picker
+from components.frame import draw_frame, draw_glossary, page_query, seed, shared_cache, shortlist_picker
+from components.outcomes_view import draw_outcome_arrays
 from components.pages import page
 from components.situation import Situation, describe
 
@@ -16,6 +17,10 @@ def cached_comparison(
 ) -> pd.DataFrame:
     # Keyed by the content version, the situation and the shortlist; the underscored arguments follow from those.
     return comparison_table(_fitted, _content.evidence, _content.sources, chosen, _content.outcomes)
+
+
+def keep_importance(value: str, widget: str) -> None:
+    st.session_state[MATTERS_KEY] = {**st.session_state.get(MATTERS_KEY, {}), value: st.session_state[widget]}
 
 
 frame = draw_frame("compare")
@@ -38,15 +43,35 @@ fitted = frame.fitted
 comparison = cached_comparison(frame.content_key, frame.situation, chosen, fitted, frame.content)
 st.table(comparison)
 
+st.header("Out of 100 people")
+st.markdown(
+    "What happened to 100 people like those in the studies, as a picture. A dark figure is a person it "
+    "happened to; a small grey dot is a person it did not. Where a study also counted people who did not have "
+    "the treatment (who had usual care or a dummy treatment instead), their 100 are shown beside them, "
+    "over the same time. Under each picture, the same numbers are in words."
+)
+draw_outcome_arrays(frame, chosen)
+
 st.header("What matters to you")
 st.markdown(
     "Say how much each of these matters to you. The table shows how each option lines up with your wishes. "
     "It is not a score and it does not choose for you: talk it through with your doctor."
 )
-importance = {}
+# Kept in the session under our own key (a widget's state goes when another page is shown), so
+# My visit can put them in the downloads.
+kept = st.session_state.get(MATTERS_KEY, {})
 columns = st.columns(len(VALUES))
 for column, (value, label) in zip(columns, VALUES.items(), strict=True):
-    importance[value] = column.select_slider(label, options=IMPORTANCE, value=IMPORTANCE[0], key=f"matters_{value}")
+    widget = f"matters_{value}"
+    seed(widget, kept.get(value, IMPORTANCE[0]), frame.arrived)
+    column.select_slider(
+        label,
+        options=IMPORTANCE,
+        key=widget,
+        on_change=keep_importance,
+        args=(value, widget),
+    )
+importance = {value: kept.get(value, IMPORTANCE[0]) for value in VALUES}
 wishes = values_table(fitted, chosen, importance)
 if wishes.empty:
     st.caption("Move a slider to see how the options line up with what matters to you.")

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components.decision_view import draw_knowledge_check
 from components.frame import draw_frame, draw_glossary
 from components.selfcheck import self_check
 from components.statements import start_here_introduction
@@ -74,6 +75,21 @@ st.markdown(
 if frame.assessment.tier is None:
     st.caption("None of these signs applies to what you have told us.")
 
+st.header("What do you know about back pain?")
+st.markdown(
+    "Some facts that matter most when choosing a treatment. Try the questions: each answer tells you what the evidence says."
+)
+QUESTIONS = draw_knowledge_check(frame, "start")
+
 st.page_link("pages/explore.py", label="Explore treatments for your situation", icon="🔎", query_params=situation.to_query())
 
-draw_glossary(frame, [INTRODUCTION, DOCTOR, *(f["help"] for f in flags), *(sign.because for sign in check.signs)])
+draw_glossary(
+    frame,
+    [
+        INTRODUCTION,
+        DOCTOR,
+        *(q.question for q in QUESTIONS),
+        *(f["help"] for f in flags),
+        *(sign.because for sign in check.signs),
+    ],
+)

@@ -6,9 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from components.banners import draw_situation_notes
-from components.compare import outcome_text
+from components.compare import MATTERS_KEY, what_matters
 from components.data import Content
+from components.decision_view import draw_knowledge_check, draw_readiness
 from components.exports import (
+    OutcomePicture,
     ShortlistItem,
     VisitSummary,
     chart_png,
@@ -18,11 +20,15 @@ from components.exports import (
     visit_markdown,
     visit_pdf,
 )
-from components.frame import draw_frame, draw_glossary, seed, shared_cache, shortlist_picker
+from components.frame import draw_frame, draw_glossary, page_query, seed, shared_cache, shortlist_picker
 from components.ladder import current_step, ladder_chart, ladder_data
+from components.outcomes import NO_NUMBERS, icon_array, outcome_sentence, outcome_text, outcomes_for
+from components.pages import page
 from components.questions import questions_for
+from components.readiness import SURE, answer_lines, doctor_questions, leaning_label, ready_line, to_query
 from components.situation import Situation, describe
 from components.triage import Assessment
+from components.url_state import link_to_view
 
 NOTES_KEY = "visit_notes"
 NOTES_WIDGET = "w_visit_notes"
@@ -42,7 +48,8 @@ def visit_parts(
     from the situation."""
     shortlist = _fitted.set_index("id").loc[list(chosen)].reset_index()
     questions = tuple(questions_for(situation, shortlist, _assessment))
-    outcomes = {t: outcome_text(t, _content.outcomes, _content.sources) for t in chosen}
+    names = _content.treatment_names
+    outcomes = {t: outcome_text(t, names[t], _content.outcomes, _content.sources) for t in chosen}
     return shortlist, questions, shortlist_items(shortlist, outcomes), _assessment.lines()
 
 
@@ -68,7 +75,24 @@ if shortlist.empty:
 else:
     st.markdown("\n".join(f"- **{r['name']}**: {r['fit']}. {r['reason']}" for r in shortlist.to_dict("records")))
 
+st.header("Before you decide")
+st.markdown("A few questions to check what you know, and how ready you feel. Your answers stay in this browser tab.")
+draw_knowledge_check(frame, "visit")
+st.subheader("How ready am I to decide?", anchor=False)
+st.caption("Four yes-or-no questions (the SURE test). There are no right answers: they show what would help you.")
+readiness = draw_readiness(frame, chosen)
+matters = what_matters(st.session_state.get(MATTERS_KEY, {}))
+for item in readiness.unsure:
+    st.info(f"**{item.letter}: {item.question}** You said no. {item.helps}")
+if readiness.score == len(SURE):
+    st.success("You said yes to all four. You feel ready to talk about a choice with your doctor.")
+if matters:
+    st.markdown("**What matters to me** (from Compare options): " + "; ".join(matters) + ".")
+else:
+    st.caption("To add what matters to you, use *What matters to you* on Compare options.")
+
 st.header("Questions to ask")
+questions = (*questions, *doctor_questions(readiness, matters))
 st.markdown("\n".join(f"{n}. {q}" for n, q in enumerate(questions, start=1)))
 
 st.header("My notes")
@@ -89,23 +113,51 @@ if notes:
 
 st.header("Take it with you")
 today = date.today()
-summary = VisitSummary(today, situation_text, warnings, items, questions, notes)
+names = content.treatment_names
+summary = VisitSummary(
+    today,
+    situation_text,
+    warnings,
+    items,
+    questions,
+    notes,
+    ready=ready_line(readiness),
+    sure=answer_lines(readiness),
+    leaning=leaning_label(readiness.leaning, names) if readiness.leaning else "",
+    matters=matters,
+)
 emergency = frame.emergency
 
 
 def pdf_with_ladder() -> bytes:
-    """Built only when the PDF button is clicked: it draws the ladder and loads the PDF libraries."""
+    """Built only when the PDF button is clicked: it draws the ladder and the outcome pictures offline,
+    and loads the PDF libraries."""
     chart = ladder_chart(ladder_data(fitted, content.categories), content.categories, current_step(situation), emergency)
-    return visit_pdf(summary, chart_png(chart))
+    pictures = []
+    for t in chosen:
+        found = outcomes_for(t, content.outcomes, content.sources) or (None,)
+        for o in found:
+            png = chart_png(icon_array(o, names[t]), width=None) if o is not None and o.drawn else None
+            pictures.append(OutcomePicture(names[t], png, NO_NUMBERS if o is None else outcome_sentence(o, names[t])))
+    return visit_pdf(summary, chart_png(chart), pictures)
 
 
 downloads = (
     ("Download as text (Markdown)", visit_markdown(summary), "md", "text/markdown"),
     ("Download as a spreadsheet (CSV)", visit_csv(summary), "csv", "text/csv"),
-    ("Download a one-page PDF", pdf_with_ladder, "pdf", "application/pdf"),
+    ("Download as PDF (summary page and charts)", pdf_with_ladder, "pdf", "application/pdf"),
 )
 for column, (label, data, extension, mime) in zip(st.columns(len(downloads)), downloads, strict=True):
     # on_click="ignore": a download must not rerun the page (and retire the other buttons' files).
     column.download_button(label, data, file_name=file_name(today, extension), mime=mime, on_click="ignore")
+
+with st.expander("Link to this page with my answers"):
+    st.caption(
+        "The usual link (🔗 at the top) holds your situation and shortlist only. This one also holds your "
+        "answers to the readiness questions and which way you lean, so anyone you share it with sees them. "
+        "Your notes are never put in a link."
+    )
+    info = page("visit")
+    st.code(link_to_view(info, {**page_query(situation, chosen, info), **to_query(readiness)}), language=None, wrap_lines=True)
 
 draw_glossary(frame, [situation_text, *questions, *shortlist.get("name", []), *shortlist.get("reason", [])])

@@ -48,7 +48,9 @@ def test_the_columns_follow_the_order_chosen_and_each_cell_comes_from_that_treat
         assert column["Possible benefits"] == data.loc[treatment_id, "benefits"]
         assert column["Possible risks"] == data.loc[treatment_id, "risks"]
     # Only discectomy has outcome figures in data/outcomes.csv; the others say so in the same words.
-    assert table.loc["Outcomes in numbers", "Microdiscectomy or open discectomy"].startswith("Leg pain eased more than")
+    assert table.loc["Outcomes in numbers", "Microdiscectomy or open discectomy"].startswith(
+        "Microdiscectomy or open discectomy: 95 in 100 people felt they had recovered."
+    )
     assert table.loc["Outcomes in numbers", "Acupuncture"] == NO_NUMBERS
     assert table.loc["Outcomes in numbers", "Exercise therapy (physiotherapist-led)"] == NO_NUMBERS
 
@@ -135,10 +137,13 @@ def test_outcomes_in_numbers_use_one_wording_pattern_and_say_when_there_are_none
     )
     row = table.loc["Outcomes in numbers"]
     assert row.iloc[0] == (
-        "48 in 100 people had at least half of their leg pain relieved, compared with 9 in 100 with usual care alone "
-        "(people with nerve pain in the leg after back surgery, in one trial, 6 months). Source: NICE TA159 (2008). How sure: low."
+        "Spinal cord stimulation (implanted device): 48 in 100 people had at least half of their leg pain relieved. "
+        "Usual care alone: 9 in 100 people had at least half of their leg pain relieved. "
+        "(people with nerve pain in the leg after back surgery, in one trial, 6 months). Source: NICE TA159 (2008). How sure: low. "
+        "Spinal cord stimulation (implanted device): 31 in 100 people needed another operation on the device. "
+        "(people who still had the stimulator, in the same trial, within 2 years). Source: PROCESS trial 2008. How sure: low."
     )
     assert row.iloc[1] == NO_NUMBERS
     for treatment_id in CONTENT.outcomes["treatment_id"]:
-        text = outcome_text(treatment_id, CONTENT.outcomes, CONTENT.sources)
+        text = outcome_text(treatment_id, "Its name", CONTENT.outcomes, CONTENT.sources)
         assert "Source:" in text and "How sure:" in text

@@ -4,6 +4,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from components.data import DATA_DIR, ContentError, load_content
@@ -70,9 +71,9 @@ def test_austevoll_is_described_as_a_trial_in_spondylolisthesis():
 
 
 def test_outcome_rows_match_the_corrected_figures():
-    outcomes = CONTENT.outcomes.set_index("treatment_id")
-    discectomy = outcomes.loc["discectomy"]
-    assert "12 points out of 100 in the first 3 months" in discectomy["result"]
-    assert discectomy["certainty"] == "very_low" and discectomy["source_id"] == "LIU23"
-    rfd = outcomes.loc["radiofrequency_denervation"]
-    assert rfd["source_id"] == "MINT17" and "no worthwhile extra relief" in rfd["result"]
+    outcomes = CONTENT.outcomes.set_index("source_id")
+    liu = outcomes.loc["LIU23"]
+    assert liu["treatment_id"] == "discectomy" and "12 points out of 100 in the first 3 months" in liu["note"]
+    assert liu["certainty"] == "very_low" and pd.isna(liu["with_treatment"])
+    mint = outcomes.loc["MINT17"]
+    assert mint["treatment_id"] == "radiofrequency_denervation" and "no worthwhile extra relief" in mint["note"]

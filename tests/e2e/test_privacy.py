@@ -64,7 +64,7 @@ def test_a_full_journey_stays_on_the_apps_own_host_and_leaves_a_clean_log(page: 
     notes.fill(notes_token)
     notes.press("Tab")
     wait_for_app(page)
-    for label in ("Download as text (Markdown)", "Download a one-page PDF"):
+    for label in ("Download as text (Markdown)", "Download as PDF (summary page and charts)"):
         with page.expect_download(timeout=60_000) as info:
             page.get_by_role("button", name=label).click()
         info.value.save_as(device / info.value.suggested_filename)

@@ -51,7 +51,7 @@ def test_each_download_on_my_visit_gives_the_expected_file(page: Page, server: S
         "Exercise therapy (physiotherapist-led)",
     ]
 
-    name, body = download(page, "Download a one-page PDF", tmp_path)
+    name, body = download(page, "Download as PDF (summary page and charts)", tmp_path)
     assert name == f"backpain-visit-{stamp}.pdf"
     reader = pypdf.PdfReader(io.BytesIO(body))
     assert len(reader.pages) == 1 and len(reader.pages[0].images) == 1

@@ -1,0 +1,192 @@
+"""Outcomes out of 100 people: the figures in data/outcomes.csv as sentences and as icon arrays. Pure.
+
+Every figure is out of the same 100 people, with its time frame, the group it applies to, the
+source and how sure the evidence is (IPDAS; never "1 in X", never a relative risk). Where the
+source also counts the people who did not have the treatment (waiting, usual care or a dummy
+treatment), both arrays are drawn side by side on the same grid, so the difference is what a
+person sees.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+import altair as alt
+import pandas as pd
+
+from components.vocabulary import CERTAINTY
+
+PEOPLE = 100
+PER_ROW = 10
+NO_NUMBERS = "There are no reliable numbers for how many people this helps. Ask your doctor what is known."
+NO_COMPARISON = "The source does not count people who did not have it."
+
+# One mark per person. The people it happened to are a dark figure; the others a small grey dot:
+# the shape says it as well as the colour (which is never the only cue).
+PERSON = "M-0.32,-0.68 a0.32,0.32 0 1,0 0.64,0 a0.32,0.32 0 1,0 -0.64,0 Z M-0.62,-0.18 L0.62,-0.18 L0.62,1 L-0.62,1 Z"
+COLOURS = ("#1f4e79", "#8a96a3")  # the people it happened to, the others
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One outcome figure (a row of data/outcomes.csv) with its source's name."""
+
+    treatment_id: str
+    outcome: str  # what is counted, said of people: "had at least half of their leg pain relieved"
+    with_treatment: int | None  # out of 100; None when the source gives no such figure
+    comparison: str  # what the people without it had: "usual care alone"; "" if not counted
+    with_comparison: int | None
+    note: str
+    group: str
+    time_frame: str
+    certainty: str
+    source: str  # e.g. "NICE TA159 (2008)"
+
+    @property
+    def drawn(self) -> bool:
+        return self.with_treatment is not None
+
+
+def _count(value: object) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)
+
+
+def source_label(short_name: str, year: int) -> str:
+    """A source's name with its year, e.g. 'NICE NG59 (2016)'; names that carry the year keep it once."""
+    return short_name if str(year) in short_name else f"{short_name} ({year})"
+
+
+def outcomes_for(treatment_id: str, outcomes: pd.DataFrame, sources: pd.DataFrame) -> tuple[Outcome, ...]:
+    """The figures for one treatment, in file order."""
+    names = dict(
+        zip(sources["id"], (source_label(s, y) for s, y in zip(sources["short_name"], sources["year"], strict=True)), strict=True)
+    )
+    return tuple(
+        Outcome(
+            r["treatment_id"],
+            r["outcome"],
+            _count(r["with_treatment"]),
+            r["comparison"],
+            _count(r["with_comparison"]),
+            r["note"],
+            r["group"],
+            r["time_frame"],
+            r["certainty"],
+            names[r["source_id"]],
+        )
+        for r in outcomes[outcomes["treatment_id"] == treatment_id].to_dict("records")
+    )
+
+
+def how_sure(certainty: str) -> str:
+    """'Low', 'Very low': the first words of the certainty's explanation."""
+    return CERTAINTY[certainty].split(":")[0].capitalize()
+
+
+def counts_sentence(outcome: Outcome, name: str) -> str:
+    """The figures in words, the same numbers as the arrays: 'X: 48 in 100 people had … Usual care alone: 9 in 100 people had …'"""
+    if not outcome.drawn:
+        return outcome.note
+    text = f"{name}: {outcome.with_treatment} in {PEOPLE} people {outcome.outcome}."
+    if outcome.with_comparison is not None:
+        text += f" {outcome.comparison.capitalize()}: {outcome.with_comparison} in {PEOPLE} people {outcome.outcome}."
+    if outcome.note:
+        text += f" {outcome.note}"
+    return text
+
+
+def outcome_sentence(outcome: Outcome, name: str) -> str:
+    """The whole figure in one wording pattern for every option: counts, group, time, source, how sure."""
+    return (
+        f"{counts_sentence(outcome, name)} ({outcome.group}, {outcome.time_frame}). "
+        f"Source: {outcome.source}. How sure: {how_sure(outcome.certainty).lower()}."
+    )
+
+
+def outcome_text(treatment_id: str, name: str, outcomes: pd.DataFrame, sources: pd.DataFrame) -> str:
+    """Every figure for one treatment in words, or plainly that there are none."""
+    found = outcomes_for(treatment_id, outcomes, sources)
+    return " ".join(outcome_sentence(o, name) for o in found) if found else NO_NUMBERS
+
+
+def arms(outcome: Outcome, name: str) -> list[tuple[str, int]]:
+    """Each group drawn, with how many in 100 the outcome happened to: the treatment first."""
+    drawn = [(name, outcome.with_treatment)]
+    if outcome.with_comparison is not None:
+        drawn.append((outcome.comparison.capitalize(), outcome.with_comparison))
+    return [(label, count) for label, count in drawn if count is not None]
+
+
+def legend(outcome: Outcome) -> tuple[str, str]:
+    """What a figure and a dot each mean."""
+    return f"People who {outcome.outcome}", "People who did not"
+
+
+def icon_data(outcome: Outcome, name: str, line: int = 22) -> pd.DataFrame:
+    """One row per person per group: 100 people in a 10 x 10 grid, filled row by row from the top left.
+    A group's name is wrapped to lines of `line` characters, to fit over its grid."""
+    if not outcome.drawn:
+        raise ValueError(f"{outcome.treatment_id}: this figure has no count out of {PEOPLE} to draw")
+    had_it, did_not = legend(outcome)
+    rows = []
+    for order, (label, count) in enumerate(arms(outcome, name)):
+        title = "\n".join([*textwrap.wrap(label + ":", line), f"{count} in {PEOPLE}"])
+        for person in range(PEOPLE):
+            rows.append(
+                {
+                    "group": title,
+                    "order": order,
+                    "person": person + 1,
+                    "column": person % PER_ROW,
+                    "row": person // PER_ROW,
+                    "status": had_it if person < count else did_not,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def icon_array(outcome: Outcome, name: str, *, size: int = 160, text_size: int = 12) -> alt.Chart:
+    """The icon arrays for one figure: a 10 x 10 grid per group, the same grid for each, side by side."""
+    line = max(12, round(size / (0.6 * text_size)))  # characters that fit over a grid
+    data = icon_data(outcome, name, line)
+    domain = list(legend(outcome))
+    cell = size / PER_ROW
+    key = alt.Legend(title=None, orient="bottom", direction="vertical", labelLimit=0, labelFontSize=text_size)
+    status = alt.Color("status:N", scale=alt.Scale(domain=domain, range=list(COLOURS)), legend=key)
+    shape = alt.Shape("status:N", scale=alt.Scale(domain=domain, range=[PERSON, "circle"]), legend=key)
+    area = alt.Size("status:N", scale=alt.Scale(domain=domain, range=[cell * cell * 0.7, cell * cell * 0.3]), legend=None)
+    grid = alt.Axis(title=None, labels=False, ticks=False, domain=False, grid=False)
+    title = textwrap.wrap(f"Out of {PEOPLE} people, how many {outcome.outcome}", 2 * line + 4)
+    return (
+        alt.Chart(data)
+        .mark_point(filled=True, opacity=1)
+        .encode(
+            x=alt.X("column:O", axis=grid),
+            y=alt.Y("row:O", axis=grid),
+            color=status,
+            shape=shape,
+            size=area,
+            tooltip=[alt.Tooltip("group:N", title="Group"), alt.Tooltip("person:Q", title="Person")],
+        )
+        .properties(width=size, height=size)
+        .facet(
+            column=alt.Column(
+                "group:N",
+                sort=alt.SortField("order"),
+                header=alt.Header(
+                    title=None,
+                    labelFontSize=text_size,
+                    labelFontWeight="bold",
+                    labelLimit=0,
+                    labelAlign="left",
+                    labelAnchor="start",
+                    labelBaseline="top",
+                    labelExpr="split(datum.value, '\\n')",
+                ),
+            ),
+            spacing=28,
+            title=alt.Title([*title, outcome.time_frame.capitalize()], fontSize=text_size + 1, anchor="start"),
+        )
+        .configure_view(stroke=None)
+    )
