@@ -26,6 +26,8 @@ NO_COMPARISON = "The source does not count people who did not have it."
 # the shape says it as well as the colour (which is never the only cue).
 PERSON = "M-0.32,-0.68 a0.32,0.32 0 1,0 0.64,0 a0.32,0.32 0 1,0 -0.64,0 Z M-0.62,-0.18 L0.62,-0.18 L0.62,1 L-0.62,1 Z"
 COLOURS = ("#1f4e79", "#8a96a3")  # the people it happened to, the others
+LEGEND = ("It happened to them", "It did not")
+THIS_OPTION = "With this option"
 
 
 @dataclass(frozen=True)
@@ -110,27 +112,23 @@ def outcome_text(treatment_id: str, name: str, outcomes: pd.DataFrame, sources: 
     return " ".join(outcome_sentence(o, name) for o in found) if found else NO_NUMBERS
 
 
-def arms(outcome: Outcome, name: str) -> list[tuple[str, int]]:
-    """Each group drawn, with how many in 100 the outcome happened to: the treatment first."""
-    drawn = [(name, outcome.with_treatment)]
+def arms(outcome: Outcome) -> list[tuple[str, int]]:
+    """Each group drawn, with how many in 100 the outcome happened to: the option first. The option's
+    name heads the pictures wherever they are shown, so its grid is called "this option"."""
+    drawn = [(THIS_OPTION, outcome.with_treatment)]
     if outcome.with_comparison is not None:
         drawn.append((outcome.comparison.capitalize(), outcome.with_comparison))
     return [(label, count) for label, count in drawn if count is not None]
 
 
-def legend(outcome: Outcome) -> tuple[str, str]:
-    """What a figure and a dot each mean."""
-    return f"People who {outcome.outcome}", "People who did not"
-
-
-def icon_data(outcome: Outcome, name: str, line: int = 22) -> pd.DataFrame:
+def icon_data(outcome: Outcome, line: int = 22) -> pd.DataFrame:
     """One row per person per group: 100 people in a 10 x 10 grid, filled row by row from the top left.
     A group's name is wrapped to lines of `line` characters, to fit over its grid."""
     if not outcome.drawn:
         raise ValueError(f"{outcome.treatment_id}: this figure has no count out of {PEOPLE} to draw")
-    had_it, did_not = legend(outcome)
+    had_it, did_not = LEGEND
     rows = []
-    for order, (label, count) in enumerate(arms(outcome, name)):
+    for order, (label, count) in enumerate(arms(outcome)):
         title = "\n".join([*textwrap.wrap(label + ":", line), f"{count} in {PEOPLE}"])
         for person in range(PEOPLE):
             rows.append(
@@ -146,19 +144,32 @@ def icon_data(outcome: Outcome, name: str, line: int = 22) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def icon_array(outcome: Outcome, name: str, *, size: int = 160, text_size: int = 12) -> alt.Chart:
-    """The icon arrays for one figure: a 10 x 10 grid per group, the same grid for each, side by side."""
+def icon_array(outcome: Outcome, *, size: int = 160, text_size: int = 12, stacked: bool = False) -> alt.Chart:
+    """The icon arrays for one figure: a 10 x 10 grid per group, the same grid for each, side by side
+    (or one above the other, `stacked`, where a column is narrow)."""
     line = max(12, round(size / (0.6 * text_size)))  # characters that fit over a grid
-    data = icon_data(outcome, name, line)
-    domain = list(legend(outcome))
+    data = icon_data(outcome, line)
+    domain = list(LEGEND)
     cell = size / PER_ROW
     key = alt.Legend(title=None, orient="bottom", direction="vertical", labelLimit=0, labelFontSize=text_size)
     status = alt.Color("status:N", scale=alt.Scale(domain=domain, range=list(COLOURS)), legend=key)
     shape = alt.Shape("status:N", scale=alt.Scale(domain=domain, range=[PERSON, "circle"]), legend=key)
     area = alt.Size("status:N", scale=alt.Scale(domain=domain, range=[cell * cell * 0.7, cell * cell * 0.3]), legend=None)
     grid = alt.Axis(title=None, labels=False, ticks=False, domain=False, grid=False)
-    title = textwrap.wrap(f"Out of {PEOPLE} people, how many {outcome.outcome}", 2 * line + 4)
-    return (
+    header = alt.Header(
+        title=None,
+        labelFontSize=text_size,
+        labelFontWeight="bold",
+        labelLimit=0,
+        labelAngle=0,
+        labelOrient="top",
+        labelAlign="left",
+        labelAnchor="start",
+        labelExpr="split(datum.value, '\\n')",
+    )
+    groups = {"field": "group", "type": "nominal", "sort": alt.SortField("order"), "header": header}
+    title = textwrap.wrap(f"Out of {PEOPLE} people, how many {outcome.outcome}", line if stacked else 2 * line + 4)
+    chart = (
         alt.Chart(data)
         .mark_point(filled=True, opacity=1)
         .encode(
@@ -170,23 +181,10 @@ def icon_array(outcome: Outcome, name: str, *, size: int = 160, text_size: int =
             tooltip=[alt.Tooltip("group:N", title="Group"), alt.Tooltip("person:Q", title="Person")],
         )
         .properties(width=size, height=size)
-        .facet(
-            column=alt.Column(
-                "group:N",
-                sort=alt.SortField("order"),
-                header=alt.Header(
-                    title=None,
-                    labelFontSize=text_size,
-                    labelFontWeight="bold",
-                    labelLimit=0,
-                    labelAlign="left",
-                    labelAnchor="start",
-                    labelBaseline="top",
-                    labelExpr="split(datum.value, '\\n')",
-                ),
-            ),
-            spacing=28,
-            title=alt.Title([*title, outcome.time_frame.capitalize()], fontSize=text_size + 1, anchor="start"),
-        )
+    )
+    facet = alt.Row(**groups) if stacked else alt.Column(**groups)
+    return (
+        chart.facet(**{"row" if stacked else "column": facet}, spacing=20 if stacked else 28)
+        .properties(title=alt.Title([*title, outcome.time_frame.capitalize()], fontSize=text_size + 1, anchor="start"))
         .configure_view(stroke=None)
     )

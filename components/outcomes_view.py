@@ -10,35 +10,35 @@ from components.ladder_view import ready_to_send
 from components.outcomes import NO_NUMBERS, Outcome, icon_array, outcome_sentence, outcomes_for
 from components.presentation import CHART_TEXT
 
-# The side of one 10 x 10 grid, by how many options share the row (two grids sit side by side).
-GRID_SIZE = {1: 170, 2: 170, 3: 130, 4: 100}
+# The side of one 10 x 10 grid, and whether a figure's grids are stacked, by how many options share
+# the row: two options leave room for two grids side by side; three or four stack them.
+LAYOUT = {1: (170, False), 2: (160, False), 3: (160, True), 4: (150, True)}
 
 
 @shared_cache(max_entries=256)
-def _array_spec(content_key: str, outcome: Outcome, name: str, size: int, present: bool) -> dict:
+def _array_spec(content_key: str, outcome: Outcome, options: int, present: bool) -> dict:
     # Keyed by the content version and the figure itself: the same for every person who sees it.
-    return ready_to_send(icon_array(outcome, name, size=size, text_size=CHART_TEXT[present]["label"]).to_dict())
+    size, stacked = LAYOUT[options]
+    chart = icon_array(outcome, size=size + (30 if present else 0), text_size=CHART_TEXT[present]["label"], stacked=stacked)
+    return ready_to_send(chart.to_dict())
 
 
 def draw_outcome_arrays(frame: Frame, chosen: tuple[str, ...]) -> None:
     """Each chosen option's figures, side by side in one row, in the same wording pattern."""
     content = frame.content
-    size = GRID_SIZE[len(chosen)] + (30 if frame.present else 0)
     for column, treatment_id in zip(st.columns(len(chosen)), chosen, strict=True):
         name = content.treatment_names[treatment_id]
         with column:
-            st.subheader(name, anchor=False)
+            st.markdown(f"#### {name}")
             found = outcomes_for(treatment_id, content.outcomes, content.sources)
             if not found:
-                st.caption(NO_NUMBERS)
+                st.markdown(NO_NUMBERS)
             for outcome in found:
                 sentence = outcome_sentence(outcome, name)
                 if outcome.drawn:
                     st.vega_lite_chart(
-                        spec=_array_spec(frame.content_key, outcome, name, size, frame.present),
+                        spec=_array_spec(frame.content_key, outcome, len(chosen), frame.present),
                         width="content",
                         alt=sentence,
                     )
-                    st.caption(sentence)
-                else:
-                    st.markdown(sentence)
+                st.markdown(sentence)

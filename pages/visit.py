@@ -137,7 +137,7 @@ def pdf_with_ladder() -> bytes:
     for t in chosen:
         found = outcomes_for(t, content.outcomes, content.sources) or (None,)
         for o in found:
-            png = chart_png(icon_array(o, names[t]), width=None) if o is not None and o.drawn else None
+            png = chart_png(icon_array(o), width=None) if o is not None and o.drawn else None
             pictures.append(OutcomePicture(names[t], png, NO_NUMBERS if o is None else outcome_sentence(o, names[t])))
     return visit_pdf(summary, chart_png(chart), pictures)
 
