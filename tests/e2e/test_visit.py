@@ -54,9 +54,14 @@ def test_each_download_on_my_visit_gives_the_expected_file(page: Page, server: S
     name, body = download(page, "Download as PDF (summary page and charts)", tmp_path)
     assert name == f"backpain-visit-{stamp}.pdf"
     reader = pypdf.PdfReader(io.BytesIO(body))
-    assert len(reader.pages) == 1 and len(reader.pages[0].images) == 1
+    # Page 1: the summary with the ladder. Page 2: the shortlist's outcomes out of 100 (discectomy has
+    # a drawn figure; exercise therapy says plainly that there are no reliable numbers).
+    assert len(reader.pages) == 2 and len(reader.pages[0].images) == 1 and len(reader.pages[1].images) == 1
     assert "Microdiscectomy or open discectomy" in reader.pages[0].extract_text()
     assert f"notes for my visit ({stamp})" in reader.pages[0].extract_text()
+    outcomes = reader.pages[1].extract_text().replace("\n", " ")
+    assert "95 in 100 people felt they had recovered" in outcomes
+    assert "Exercise therapy (physiotherapist-led) There are no reliable numbers" in outcomes
 
     # Downloads do not rerun the page: the notes and the shortlist are still there.
     expect(notes).to_have_value("Ask whether I can keep driving.")
