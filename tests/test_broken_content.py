@@ -90,6 +90,56 @@ CASES = {
         drop_lines("evidence.csv", "heat,"),
         ["data/treatments.csv", "row 3", '"id"', "heat", "no source"],
     ),
+    # Outcomes out of 100 (row 3 is the first NSAID figure): each part IPDAS asks of a figure is required.
+    "outcome not out of 100": (
+        replace("outcomes.csv", "51,dummy tablets,37,100,", "51,dummy tablets,37,1000,"),
+        ["data/outcomes.csv", "row 3", '"denominator"', "1000", "must be 100"],
+    ),
+    "outcome without a time frame": (
+        replace("outcomes.csv", 'in 5 trials",within 3 weeks,low,', 'in 5 trials",,low,'),
+        ["data/outcomes.csv", "row 3", '"time_frame"', "an empty cell"],
+    ),
+    "outcome without a source": (
+        replace("outcomes.csv", "within 3 weeks,low,VDGAAG20,", "within 3 weeks,low,,"),
+        ["data/outcomes.csv", "row 3", '"source_id"', "no source in sources.csv"],
+    ),
+    "outcome without a certainty": (
+        replace("outcomes.csv", "within 3 weeks,low,VDGAAG20,", "within 3 weeks,,VDGAAG20,"),
+        ["data/outcomes.csv", "row 3", '"certainty"', "must be one of: high, moderate, low, very_low"],
+    ),
+    "outcome count above 100": (
+        replace("outcomes.csv", "51,dummy tablets,37,100,", "151,dummy tablets,37,100,"),
+        ["data/outcomes.csv", "row 3", '"with_treatment"', "151", "from 0 to 100"],
+    ),
+    "outcome count of a comparison not named": (
+        replace("outcomes.csv", "51,dummy tablets,37,100,", "51,,37,100,"),
+        ["data/outcomes.csv", "row 3", '"comparison"', "what the comparison group had"],
+    ),
+    "outcome with neither a count nor a note": (
+        replace(
+            "outcomes.csv",
+            ',,,,100,"In three large trials, adding it to an exercise programme gave no worthwhile extra '
+            "relief of pain. The app shows no picture because the trials' main result is an average pain score.\",",
+            ",,,,100,,",
+        ),
+        ["data/outcomes.csv", "row 13", '"note"', "must say in its note what the source found"],
+    ),
+    "quiz answer not among its choices": (
+        replace("knowledge.csv", ',No: a scan rarely changes what helps,"Scans', ',Maybe,"Scans'),
+        ["data/knowledge.csv", "row 3", '"answer"', "Maybe", "one of the row's choices"],
+    ),
+    "quiz with one choice": (
+        replace(
+            "knowledge.csv",
+            "Yes: a scan shows what is wrong;No: a scan rarely changes what helps,",
+            "No: a scan rarely changes what helps,",
+        ),
+        ["data/knowledge.csv", "row 3", '"choices"', "2 to 4 different answers"],
+    ),
+    "quiz citing an unknown source": (
+        replace("knowledge.csv", ",GIRFT_CES,", ",GIRFT,"),
+        ["data/knowledge.csv", "row 4", '"source_id"', "GIRFT", "no source in sources.csv"],
+    ),
 }
 
 
