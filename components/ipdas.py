@@ -1,7 +1,8 @@
 """The IPDAS decision-aid criteria this app meets, where, and a check for each. Pure.
 
 IPDAS: International Patient Decision Aid Standards (qualifying and certifying criteria,
-Joseph-Williams et al. 2014). The Sources & method page lists them; tests keep the list true.
+Joseph-Williams et al. 2014; and the quality criteria this app takes on: probabilities, values,
+knowledge and readiness). The Sources & method page lists them; tests keep the list true.
 Each check reads what a person is shown (the Start here text, the Explore and Compare tables,
 the Sources & method statements), built by the same functions the pages use, never the raw data.
 """
@@ -16,13 +17,16 @@ from datetime import date
 import pandas as pd
 
 from components import statements
-from components.compare import NO_NUMBERS, comparison_table
+from components.compare import NO_NUMBERS, VALUES, comparison_table
 from components.data import Content
 from components.explore import explore_table
+from components.knowledge import Question, knowledge_questions
+from components.outcomes import LEGEND, PEOPLE, Outcome, icon_data, outcome_sentence, outcomes_for
+from components.readiness import SURE, SureItem
 from components.statements import ABOUT_BACK_PAIN, THE_DECISION
 from components.vocabulary import CATEGORIES, INVASIVENESS
 
-__all__ = ["ABOUT_BACK_PAIN", "CRITERIA", "THE_DECISION", "Criterion", "Shown", "criteria_table", "what_is_shown"]
+__all__ = ["ABOUT_BACK_PAIN", "CRITERIA", "THE_DECISION", "Criterion", "Figure", "Shown", "criteria_table", "what_is_shown"]
 
 # The option of doing nothing more than self-care, which a decision aid must list.
 DOING_NOTHING_MORE = "stay_active"
@@ -38,6 +42,19 @@ class Shown:
     compare: pd.DataFrame  # Compare options: every treatment side by side
     review: str  # Sources & method: last reviewed, update policy
     funding: str  # Sources & method: funding and interests
+    figures: tuple[Figure, ...] = ()  # Compare: every outcome figure, in words and (where counted) drawn
+    knowledge: tuple[Question, ...] = ()  # Start here and My visit: the knowledge check
+    readiness: tuple[SureItem, ...] = ()  # My visit: the SURE questions, what helps, questions for the doctor
+    values: tuple[str, ...] = ()  # Compare: the wishes a person can weigh
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One outcome figure as Compare shows it: the words, and the marks its picture draws (None: words only)."""
+
+    outcome: Outcome
+    words: str
+    marks: pd.DataFrame | None
 
 
 def what_is_shown(content: Content, fitted: pd.DataFrame) -> Shown:
@@ -49,6 +66,14 @@ def what_is_shown(content: Content, fitted: pd.DataFrame) -> Shown:
         compare=comparison_table(fitted, content.evidence, content.sources, fitted["id"].tolist(), content.outcomes),
         review=statements.sources_review(content.about),
         funding=statements.sources_funding(content.about),
+        figures=tuple(
+            Figure(o, outcome_sentence(o, name), icon_data(o) if o.drawn else None)
+            for treatment_id, name in content.treatment_names.items()
+            for o in outcomes_for(treatment_id, content.outcomes, content.sources)
+        ),
+        knowledge=knowledge_questions(content.knowledge, content.sources),
+        readiness=SURE,
+        values=tuple(VALUES.values()),
     )
 
 
@@ -109,6 +134,39 @@ def _update_policy(review: str) -> bool:
 
 def _sure_of_each_figure(outcomes: str) -> bool:
     return outcomes == NO_NUMBERS or 0 < outcomes.count("Source: ") == len(re.findall(r"How sure: \w", outcomes))
+
+
+def _counts_in_words(figure: Figure) -> list[int]:
+    return [int(n) for n in re.findall(rf"(\d+) in {PEOPLE} people {re.escape(figure.outcome.outcome)}", figure.words)]
+
+
+def _out_of_100_with_a_time_frame(figures: tuple[Figure, ...]) -> bool:
+    """Every counted figure is said as 'N in 100 people' (never 1 in X) over its stated time frame."""
+    return bool(figures) and all(
+        f.outcome.time_frame in f.words
+        and not re.search(r"\b1 in \d|\bone in \w", f.words)
+        and (not f.outcome.drawn or len(_counts_in_words(f)) >= 1)
+        for f in figures
+    )
+
+
+def _drawn_as_said(figures: tuple[Figure, ...]) -> bool:
+    """Every counted figure is drawn, 100 marks a group, with the same counts as its words."""
+    drawn = [f for f in figures if f.outcome.drawn]
+    return bool(drawn) and all(
+        f.marks is not None
+        and set(f.marks.groupby("order").size()) == {PEOPLE}
+        and f.marks[f.marks["status"] == LEGEND[0]].groupby("order").size().tolist() == _counts_in_words(f)
+        for f in drawn
+    )
+
+
+def _checks_understanding(knowledge: tuple[Question, ...]) -> bool:
+    return 5 <= len(knowledge) <= 8 and all(_filled(q.explanation) and _filled(q.source) for q in knowledge)
+
+
+def _asks_how_ready(readiness: tuple[SureItem, ...]) -> bool:
+    return "".join(i.letter for i in readiness) == "SURE" and all(_filled(i.helps) and _filled(i.ask) for i in readiness)
 
 
 def _funded(funding: str) -> bool:
@@ -176,6 +234,36 @@ CRITERIA: tuple[Criterion, ...] = (
         "States the funding source",
         "Sources & method: funding and interests",
         lambda s: _funded(s.funding),
+    ),
+    Criterion(
+        "quality",
+        "Gives chances out of the same 100 people, over a stated time",
+        "Compare and My visit: every figure as 'N in 100 people', with its time frame; never '1 in X'",
+        lambda s: _out_of_100_with_a_time_frame(s.figures),
+    ),
+    Criterion(
+        "quality",
+        "Shows chances in more than one way",
+        "Compare and the visit PDF: a picture of 100 people beside the comparison group, with the same numbers in words",
+        lambda s: _drawn_as_said(s.figures),
+    ),
+    Criterion(
+        "quality",
+        "Helps the person weigh what matters to them",
+        "Compare: what matters to you; My visit and the downloads carry it",
+        lambda s: len(s.values) >= 3,
+    ),
+    Criterion(
+        "quality",
+        "Checks what the person understood",
+        "Start here and My visit: a short knowledge check, with feedback and its source for every answer",
+        lambda s: _checks_understanding(s.knowledge),
+    ),
+    Criterion(
+        "quality",
+        "Helps the person see how ready they are to decide",
+        "My visit: the SURE test, what helps for each 'no', and questions for the doctor",
+        lambda s: _asks_how_ready(s.readiness),
     ),
 )
 

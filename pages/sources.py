@@ -79,7 +79,8 @@ st.markdown(
 st.header("Decision-aid standards")
 st.markdown(
     "The International Patient Decision Aid Standards (IPDAS) list what a decision aid must do. "
-    "Here is each qualifying and certifying criterion and where this app meets it:"
+    "Here is each qualifying and certifying criterion, and the quality criteria this app also takes on "
+    "(chances out of 100, values, a knowledge check, readiness to decide), with where this app meets it:"
 )
 st.table(cached_criteria(frame.content_key, frame.directory, frame.fingerprint, content))
 

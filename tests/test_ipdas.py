@@ -10,7 +10,7 @@ import components.statements
 from components.compare import NO_NUMBERS
 from components.data import Content, load_content
 from components.fit import fit_content
-from components.ipdas import CRITERIA, Shown, what_is_shown
+from components.ipdas import CRITERIA, Figure, Shown, what_is_shown
 from components.situation import Situation
 from components.statements import ABOUT_BACK_PAIN, THE_DECISION, sources_funding, sources_review, start_here_introduction
 
@@ -55,12 +55,28 @@ def _broken(shown: Shown, about: dict[str, str]) -> dict[str, Shown]:
             shown, "Outcomes in numbers", lambda figures: figures if figures == NO_NUMBERS else figures.replace("How sure:", "")
         ),
         "States the funding source": replace(shown, funding=sources_funding({**about, "funding": ""})),
+        "Gives chances out of the same 100 people, over a stated time": _with_figure(
+            shown, lambda f: replace(f, words=f.words.replace(f.outcome.time_frame, "later"))
+        ),
+        "Shows chances in more than one way": _with_figure(shown, lambda f: replace(f, marks=None)),
+        "Helps the person weigh what matters to them": replace(shown, values=()),
+        "Checks what the person understood": replace(shown, knowledge=shown.knowledge[:4]),
+        "Helps the person see how ready they are to decide": replace(shown, readiness=shown.readiness[:3]),
     }
 
 
-def test_all_six_qualifying_and_six_certifying_criteria_are_listed_and_met(shown):
+def _with_figure(shown: Shown, change: Callable[[Figure], Figure]) -> Shown:
+    """`shown` with its first drawn figure changed."""
+    index = next(i for i, f in enumerate(shown.figures) if f.outcome.drawn)
+    figures = list(shown.figures)
+    figures[index] = change(figures[index])
+    return replace(shown, figures=tuple(figures))
+
+
+def test_all_six_qualifying_six_certifying_and_five_quality_criteria_are_listed_and_met(shown):
     assert [c.kind for c in CRITERIA].count("qualifying") == 6
     assert [c.kind for c in CRITERIA].count("certifying") == 6
+    assert [c.kind for c in CRITERIA].count("quality") == 5
     assert [c.name for c in CRITERIA if not c.met(shown)] == []
 
 
@@ -69,6 +85,18 @@ def test_a_criterion_fails_when_what_it_checks_is_no_longer_shown(criterion, sho
     broken = _broken(shown, content.about)
     assert set(broken) == {c.name for c in CRITERIA}
     assert [c.name for c in CRITERIA if not c.met(broken[criterion.name])] == [criterion.name]
+
+
+def test_a_figure_drawn_with_other_counts_than_its_words_fails_the_picture_criterion(shown):
+    """The picture criterion compares the marks with the words, not just that a picture exists."""
+    picture = next(c for c in CRITERIA if c.name == "Shows chances in more than one way")
+
+    def one_less(figure: Figure) -> Figure:
+        marks = figure.marks.copy()
+        marks.loc[marks.index[0], "status"] = "It did not"
+        return replace(figure, marks=marks)
+
+    assert not picture.met(_with_figure(shown, one_less))
 
 
 def test_sources_page_lists_each_criterion_with_where_it_is_met():
