@@ -142,6 +142,12 @@ def test_feedback_says_whether_the_answer_is_the_evidence_and_always_explains_wi
     assert text.endswith("Source: NICE NG59 (2016), recommendation 1.1.4 (and the reasons given in quality standard QS155 statement 2).")
 
 
+def test_the_help_for_not_feeling_sure_puts_warning_signs_first():
+    sure = next(item for item in SURE if item.id == "sure")
+    assert "If a warning sign applies to you, get checked first." in sure.helps
+    assert all("can wait" not in item.helps.lower() for item in SURE)
+
+
 def test_the_warning_sign_question_points_to_the_emergency_signs():
     signs = next(q for q in QUESTIONS if q.id == "warning_signs")
     assert "urine" in signs.answer and "numbness between the legs" in signs.answer
