@@ -168,7 +168,8 @@ def icon_array(outcome: Outcome, *, size: int = 160, text_size: int = 12, stacke
         labelExpr="split(datum.value, '\\n')",
     )
     groups = {"field": "group", "type": "nominal", "sort": alt.SortField("order"), "header": header}
-    title = textwrap.wrap(f"Out of {PEOPLE} people, how many {outcome.outcome}", line if stacked else 2 * line + 4)
+    width = line if stacked else 2 * line + 4  # characters across the whole figure
+    title = textwrap.wrap(f"Out of {PEOPLE} people, how many {outcome.outcome}", width)
     chart = (
         alt.Chart(data)
         .mark_point(filled=True, opacity=1)
@@ -185,6 +186,17 @@ def icon_array(outcome: Outcome, *, size: int = 160, text_size: int = 12, stacke
     facet = alt.Row(**groups) if stacked else alt.Column(**groups)
     return (
         chart.facet(**{"row" if stacked else "column": facet}, spacing=20 if stacked else 28)
-        .properties(title=alt.Title([*title, outcome.time_frame.capitalize()], fontSize=text_size + 1, anchor="start"))
+        .properties(
+            title=alt.Title(
+                [*title, outcome.time_frame.capitalize()],
+                subtitle=textwrap.wrap(
+                    f"Who: {outcome.group}. Source: {outcome.source}. How sure: {how_sure(outcome.certainty).lower()}.",
+                    width,
+                ),
+                fontSize=text_size + 1,
+                subtitleFontSize=text_size - 1,
+                anchor="start",
+            )
+        )
         .configure_view(stroke=None)
     )

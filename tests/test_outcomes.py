@@ -67,6 +67,9 @@ def test_compared_arrays_share_one_grid_one_denominator_and_one_time_frame(outco
     title = spec["title"]["text"]
     assert " ".join(title[:-1]).startswith(f"Out of {PEOPLE} people, how many") and title[-1] == outcome.time_frame.capitalize()
     assert spec["spec"]["width"] == spec["spec"]["height"]
+    # The picture says who was studied, the source and how sure, so it stands on its own (as in the PDF).
+    subtitle = " ".join(spec["title"]["subtitle"])
+    assert f"Who: {outcome.group}." in subtitle and f"Source: {outcome.source}." in subtitle and "How sure: " in subtitle
 
 
 def test_the_shape_tells_the_groups_apart_as_well_as_the_colour():
