@@ -56,7 +56,7 @@ def draw_readiness(frame: Frame, shortlist: tuple[str, ...]) -> Readiness:
         key = f"w_sure_{item.id}"
         seed(key, kept.sure.get(item.id), frame.arrived)
         st.radio(
-            f"**{item.letter}**: {item.question}",
+            f"{item.letter}: {item.question}",
             ANSWERS,
             index=None,
             key=key,

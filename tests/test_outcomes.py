@@ -39,7 +39,9 @@ def marks(chart_spec: dict) -> pd.DataFrame:
 
 
 def made_up(with_treatment: int | None, with_comparison: int | None = None, comparison: str = "") -> Outcome:
-    return Outcome("x", "got better", with_treatment, comparison, with_comparison, "", "some people", "at 6 weeks", "low", "Src (2020)")
+    return Outcome(
+        "x", "got better", with_treatment, comparison, with_comparison, "", "some people", "at 6 weeks", "low", "Src (2020)"
+    )
 
 
 @pytest.mark.parametrize("outcome", DRAWN, ids=lambda o: f"{o.treatment_id}-{o.outcome[:20]}")
@@ -93,7 +95,9 @@ def test_a_made_up_figure_draws_exactly_its_counts_including_none_and_all():
     for with_treatment, with_comparison in ((0, 100), (100, 0), (7, None)):
         outcome = made_up(with_treatment, with_comparison, "waiting" if with_comparison is not None else "")
         drawn = icon_data(outcome)
-        counts = drawn[drawn["status"] == LEGEND[0]].groupby("order").size().reindex(range(drawn["order"].nunique()), fill_value=0)
+        counts = (
+            drawn[drawn["status"] == LEGEND[0]].groupby("order").size().reindex(range(drawn["order"].nunique()), fill_value=0)
+        )
         assert counts.tolist() == [n for n in (with_treatment, with_comparison) if n is not None]
 
 

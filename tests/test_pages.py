@@ -532,7 +532,17 @@ def test_the_shared_cached_tables_and_chart_specs_are_never_changed_by_a_page():
     st.cache_resource.clear()
     fresh = cached_content(str(directory), fingerprint)
     assert fresh is not shared_content
-    for table in ("treatments", "evidence", "sources", "symptoms", "red_flags", "categories", "outcomes", "glossary", "knowledge"):
+    for table in (
+        "treatments",
+        "evidence",
+        "sources",
+        "symptoms",
+        "red_flags",
+        "categories",
+        "outcomes",
+        "glossary",
+        "knowledge",
+    ):
         pd.testing.assert_frame_equal(getattr(shared_content, table), getattr(fresh, table))
     assert shared_content.about == fresh.about
     pd.testing.assert_frame_equal(shared_table, with_stances(fresh.treatments, fresh.evidence, fresh.sources))

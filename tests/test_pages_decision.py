@@ -31,7 +31,10 @@ def test_compare_draws_the_arrays_of_every_option_with_numbers_and_says_so_for_t
     assert len(charts) == 4  # two figures for each of the first two options, none for acupuncture
     drawn = [chart_rows(at, i) for i in range(len(charts))]
     # Each chart: 100 people per group; the counts are the rows' (48 vs 9, 31, 51 vs 37, 10 vs 11).
-    counts = [[sum(r["status"] == LEGEND[0] for r in rows if r["order"] == o) for o in sorted({r["order"] for r in rows})] for rows in drawn]
+    counts = [
+        [sum(r["status"] == LEGEND[0] for r in rows if r["order"] == o) for o in sorted({r["order"] for r in rows})]
+        for rows in drawn
+    ]
     assert counts == [[48, 9], [31], [51, 37], [10, 11]]
     assert all(len(rows) == PEOPLE * len(c) for rows, c in zip(drawn, counts, strict=True))
     # The same numbers in words under each picture, and the chart's alt text says them too.
@@ -48,7 +51,9 @@ def test_what_matters_on_compare_reaches_my_visit_and_its_questions():
     at.select_slider(key="matters_fast_relief").set_value("somewhat").run()
     at.switch_page("pages/visit.py").run()
     page = texts(at)
-    assert "**What matters to me** (from Compare options): Avoiding surgery: matters a lot; Fast relief: matters somewhat." in page
+    assert (
+        "**What matters to me** (from Compare options): Avoiding surgery: matters a lot; Fast relief: matters somewhat." in page
+    )
     at.radio(key="w_sure_values").set_value("no").run()
     assert "I am not sure which matters more to me: avoiding surgery or fast relief. Can we go over it?" in texts(at)
     # Back on Compare, the sliders show what was chosen before.
@@ -59,7 +64,7 @@ def test_what_matters_on_compare_reaches_my_visit_and_its_questions():
 def test_my_visit_says_what_helps_for_each_no_and_keeps_the_answers_between_pages():
     at = open_app("pages/visit.py", **SCIATICA, t="discectomy,nsaids")
     assert [r.label for r in at.radio if r.key and r.key.startswith("w_sure_")] == [
-        f"**{item.letter}**: {item.question}" for item in SURE
+        f"{item.letter}: {item.question}" for item in SURE
     ]
     answer_sure(at, "yes", "no", "yes", "no")
     infos = [i.value for i in at.info]
@@ -116,7 +121,9 @@ def test_the_downloads_carry_the_answers_the_leaning_and_what_matters():
     pages = pypdf.PdfReader(io.BytesIO(files[PDF][2])).pages
     outcomes = " ".join(p.extract_text() for p in pages[1:]).replace("\n", " ")
     assert outcomes.startswith(ARRAYS_HEADING)
-    assert "95 in 100 people felt they had recovered" in outcomes and "51 in 100 people said their back pain was better" in outcomes
+    assert (
+        "95 in 100 people felt they had recovered" in outcomes and "51 in 100 people said their back pain was better" in outcomes
+    )
     assert sum(len(p.images) for p in pages[1:]) == 3  # discectomy's figure and both NSAID figures, drawn
 
 

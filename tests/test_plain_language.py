@@ -15,7 +15,17 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 MAX_MEDIAN_GRADE = 8
 # Cells shorter than this are labels, not sentences: grade formulas mean little on them.
 MIN_WORDS = 6
-TECHNICAL_COLUMNS = {"id", "citation", "url", "short_name", "organisation", "treatment_id", "source_id", "also", "where_in_source"}
+TECHNICAL_COLUMNS = {
+    "id",
+    "citation",
+    "url",
+    "short_name",
+    "organisation",
+    "treatment_id",
+    "source_id",
+    "also",
+    "where_in_source",
+}
 
 
 def data_texts() -> list[tuple[str, str]]:

@@ -128,7 +128,8 @@ def test_the_knowledge_check_has_five_to_eight_questions_each_with_its_evidence(
     for question in QUESTIONS:
         assert question.answer in question.choices and 2 <= len(question.choices) <= 4
         assert question.source.split(",")[0] in {
-            f"{s} ({y})" if str(y) not in s else s for s, y in zip(CONTENT.sources["short_name"], CONTENT.sources["year"], strict=True)
+            f"{s} ({y})" if str(y) not in s else s
+            for s, y in zip(CONTENT.sources["short_name"], CONTENT.sources["year"], strict=True)
         }
 
 
@@ -139,7 +140,9 @@ def test_feedback_says_whether_the_answer_is_the_evidence_and_always_explains_wi
     wrong = next(c for c in scan.choices if c != scan.answer)
     right, text = feedback(scan, wrong)
     assert not right and text.startswith(f"✖ Not quite. The answer is: {scan.answer}. Scans often show wear")
-    assert text.endswith("Source: NICE NG59 (2016), recommendation 1.1.4 (and the reasons given in quality standard QS155 statement 2).")
+    assert text.endswith(
+        "Source: NICE NG59 (2016), recommendation 1.1.4 (and the reasons given in quality standard QS155 statement 2)."
+    )
 
 
 def test_the_help_for_not_feeling_sure_puts_warning_signs_first():

@@ -78,3 +78,14 @@ def wait_for_app(page: Page) -> None:
     (the same signal as the load test and the benchmark: benchmarks.browser.RunWatch)."""
     _WATCHES[id(page)].wait()
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0)
+
+
+def serious_axe_violations(page: Page) -> list[tuple[str, str, list]]:
+    """axe-core's serious and critical findings on the page as it is now: (rule, impact, first targets)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in Axe().run(page).response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

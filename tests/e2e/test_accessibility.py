@@ -5,15 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from components.pages import PAGES
-from tests.e2e.conftest import Server, wait_for_app
+from tests.e2e.conftest import Server, serious_axe_violations, wait_for_app
 
 SITUATION = "symptoms=leg_pain,numbness&pain=7&function=some&duration=subacute&tried=medications&t=discectomy,exercise_therapy"
 PATHS = ["/" + info.url_path for info in PAGES]
-AXE = Axe()
 
 
 @pytest.mark.parametrize("mode", ["normal", "presentation"])
@@ -23,13 +21,7 @@ def test_no_serious_or_critical_axe_violations(page: Page, server: Server, path:
     page.goto(f"{server.url}{path}?{SITUATION}{extra}")
     wait_for_app(page)
     expect(page.get_by_test_id("stMain").get_by_role("heading").first).to_be_visible()
-    violations = AXE.run(page).response["violations"]
-    serious = [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in violations
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_axe_violations(page) == []
 
 
 def body_text_px(page: Page) -> float:
