@@ -32,7 +32,8 @@ from components.url_state import SHORTLIST_STATE, by_the_person, link_to_view, p
 # took ~70 ms a rerun. What is loaded by now (the libraries and our modules) lives as long as the
 # process, so it is moved out of the collector's sight; the scan then takes ~2 ms. Done once,
 # when this module is first imported (a code change reloads it: in development only, the old
-# module's objects then stay frozen).
+# module's objects then stay frozen). The shared caches grow past that point, so the per-run
+# collection itself is off too (`runner.postScriptGC` in .streamlit/config.toml).
 gc.freeze()
 
 __all__ = ["DISCLAIMER", "Frame", "draw_frame", "page_query", "seed", "shared_cache"]
