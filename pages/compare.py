@@ -1,22 +1,13 @@
 """Compare options: two to four treatments side by side, and how each fits what matters to you."""
 
-import pandas as pd
 import streamlit as st
 
-from components.compare import IMPORTANCE, MATTERS_KEY, VALUES, comparison_table, values_table
-from components.data import Content
-from components.frame import draw_frame, draw_glossary, page_query, seed, shared_cache, shortlist_picker
+from components.compare import IMPORTANCE, MATTERS_KEY, VALUES, values_table
+from components.frame import draw_frame, draw_glossary, page_query, seed, shortlist_picker
 from components.outcomes_view import draw_outcome_arrays
+from components.page_caches import cached_comparison
 from components.pages import page
-from components.situation import Situation, describe
-
-
-@shared_cache(max_entries=512)
-def cached_comparison(
-    content_key: str, situation: Situation, chosen: tuple[str, ...], _fitted: pd.DataFrame, _content: Content
-) -> pd.DataFrame:
-    # Keyed by the content version, the situation and the shortlist; the underscored arguments follow from those.
-    return comparison_table(_fitted, _content.evidence, _content.sources, chosen, _content.outcomes)
+from components.situation import describe
 
 
 def keep_importance(value: str, widget: str) -> None:

@@ -1,31 +1,18 @@
 """Explore treatments: every option with its guideline stance and its fit for this situation."""
 
-import pandas as pd
 import streamlit as st
 
 from components.banners import draw_situation_notes
 from components.data import split_list
-from components.explore import explore_table, fit_counts, stance_lines
-from components.frame import add_to_shortlist, draw_frame, draw_glossary, page_query, remove_from_shortlist, shared_cache
+from components.explore import fit_counts, stance_lines
+from components.frame import add_to_shortlist, draw_frame, draw_glossary, page_query, remove_from_shortlist
 from components.ladder_view import draw_ladder_strip
+from components.page_caches import filtered_table
 from components.pages import page
-from components.situation import MAX_SHORTLIST, Situation, describe
+from components.situation import MAX_SHORTLIST, describe
 from components.vocabulary import CATEGORIES, INVASIVENESS, LADDER_STEPS
 
 PRESENT_COLUMNS = ["name", "fit", "reason", "guidelines"]
-
-
-@shared_cache(max_entries=512)
-def filtered_table(
-    content_key: str,
-    situation: Situation,
-    chosen: tuple[str, ...],
-    max_invasiveness: int,
-    _fitted: pd.DataFrame,
-    _categories: pd.DataFrame,
-) -> pd.DataFrame:
-    # Keyed by the content version, the situation and the filters; the underscored arguments follow from those.
-    return explore_table(_fitted, _categories, chosen, max_invasiveness)
 
 
 frame = draw_frame("explore")

@@ -1,42 +1,17 @@
 """Sources & method: every citation, the evidence legend, how fit is decided, review date and policy."""
 
-import io
-import zipfile
-from pathlib import Path
-
-import pandas as pd
 import streamlit as st
 
-from components.caching import cached_fit
 from components.compare import source_label
-from components.data import Content
 from components.fit import FIT_RULES
-from components.frame import draw_frame, draw_glossary, shared_cache
-from components.ipdas import criteria_table, what_is_shown
-from components.situation import Situation
+from components.frame import draw_frame, draw_glossary
+from components.page_caches import cached_criteria, dataset_zip
 from components.statements import sources_funding, sources_review
 from components.triage import TIERS, raised_signs
 from components.vocabulary import OVERALL_STANCES, RED_FLAG_TIERS, SOURCE_KINDS, STANCE_MEANINGS, STANCES
 
 frame = draw_frame("sources")
 content = frame.content
-
-
-@st.cache_data(show_spinner=False, max_entries=2)
-def dataset_zip(directory: str, fingerprint: tuple) -> bytes:
-    """All content files in one zip, rebuilt only when a file changes."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(Path(directory).glob("*.csv")):
-            archive.write(path, f"data/{path.name}")
-    return buffer.getvalue()
-
-
-@shared_cache(max_entries=4)
-def cached_criteria(content_key: str, directory: str, _frame_fingerprint: tuple, _content: Content) -> pd.DataFrame:
-    # Keyed by the content version: what the criteria read is the same for everyone (no situation yet),
-    # so the checks run once per version, not on every rerun.
-    return criteria_table(what_is_shown(_content, cached_fit(directory, _frame_fingerprint, Situation())))
 
 
 st.title("Sources & method")

@@ -2,55 +2,31 @@
 
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
 from components.banners import draw_situation_notes
 from components.compare import MATTERS_KEY, what_matters
-from components.data import Content
 from components.decision_view import draw_knowledge_check, draw_readiness
 from components.exports import (
     OutcomePicture,
-    ShortlistItem,
     VisitSummary,
     chart_png,
     file_name,
-    shortlist_items,
     visit_csv,
     visit_markdown,
     visit_pdf,
 )
-from components.frame import draw_frame, draw_glossary, page_query, seed, shared_cache, shortlist_picker
+from components.frame import draw_frame, draw_glossary, page_query, seed, shortlist_picker
 from components.ladder import current_step, ladder_chart, ladder_data
-from components.outcomes import NO_NUMBERS, icon_array, outcome_sentence, outcome_text, outcomes_for
+from components.outcomes import NO_NUMBERS, icon_array, outcome_sentence, outcomes_for
+from components.page_caches import visit_parts
 from components.pages import page
-from components.questions import questions_for
 from components.readiness import SURE, answer_lines, doctor_questions, leaning_label, ready_line, to_query
-from components.situation import Situation, describe
-from components.triage import Assessment
+from components.situation import describe
 from components.url_state import link_to_view
 
 NOTES_KEY = "visit_notes"
 NOTES_WIDGET = "w_visit_notes"
-
-
-@shared_cache(max_entries=512)
-def visit_parts(
-    content_key: str,
-    situation: Situation,
-    chosen: tuple[str, ...],
-    _fitted: pd.DataFrame,
-    _content: Content,
-    _assessment: Assessment,
-) -> tuple[pd.DataFrame, tuple[str, ...], tuple[ShortlistItem, ...], tuple[str, ...]]:
-    """The shortlisted rows, the questions, the summary's shortlist items and the warning signs with their tiers.
-    Keyed by the content version, the situation and the shortlist (never by the notes); the assessment follows
-    from the situation."""
-    shortlist = _fitted.set_index("id").loc[list(chosen)].reset_index()
-    questions = tuple(questions_for(situation, shortlist, _assessment))
-    names = _content.treatment_names
-    outcomes = {t: outcome_text(t, names[t], _content.outcomes, _content.sources) for t in chosen}
-    return shortlist, questions, shortlist_items(shortlist, outcomes), _assessment.lines()
 
 
 frame = draw_frame("visit")
