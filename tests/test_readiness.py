@@ -96,6 +96,8 @@ def test_the_leaning_offers_the_shortlist_then_waiting_then_not_sure():
     assert leaning_label("nsaids", names) == names["nsaids"]
     assert leaning_label(WAITING, names) == "Waiting and self-care for now"
     assert leaning_label(None, names) == "Not answered"
+    # A leaning kept in the session for a treatment the content no longer has is shown by its id.
+    assert leaning_label("retired_treatment", names) == "retired_treatment"
 
 
 def test_a_link_with_the_answers_reopens_them():
@@ -107,20 +109,21 @@ def test_a_link_with_the_answers_reopens_them():
 
 
 @pytest.mark.parametrize(
-    ("params", "why"),
+    ("params", "expected"),
     [
-        ({"sure": ["yes,no"]}, "use four answers, each yes, no or empty"),
-        ({"sure": ["yes,no,maybe,yes"]}, "use four answers, each yes, no or empty"),
-        ({"sure": ["<b>yes</b>,,,"]}, "use four answers, each yes, no or empty"),
-        ({"sure": ["yes,,,", "no,,,"]}, "given more than once"),
-        ({"lean": ["surgery_now"]}, "not a treatment in this app"),
-        ({"lean": ["nsaids", "waiting"]}, "given more than once"),
+        ({"sure": ["yes,no"]}, ("sure", "yes,no", "use four answers, each yes, no or empty")),
+        ({"sure": ["yes,no,maybe,yes"]}, ("sure", "yes,no,maybe,yes", "use four answers, each yes, no or empty")),
+        ({"sure": ["<b>yes</b>,,,"]}, ("sure", "?b?yes??b?,,,", "use four answers, each yes, no or empty")),
+        ({"sure": ["yes,,,", "no,,,", "yes,yes,,"]}, ("sure", "yes,yes,,", "given more than once")),
+        ({"lean": ["surgery_now"]}, ("lean", "surgery_now", "not a treatment in this app")),
+        ({"lean": ["nsaids", "fusion", "waiting"]}, ("lean", "waiting", "given more than once")),
     ],
 )
-def test_bad_answers_in_a_link_are_ignored_with_why(params, why):
+def test_bad_answers_in_a_link_are_ignored_saying_which_value_and_why(params, expected):
+    """The notice names the parameter and the last value given (made safe to show), and why."""
     readiness, ignored = from_query(params, IDS)
     assert readiness == Readiness({})
-    assert [i.why for i in ignored] == [why]
+    assert [(i.param, i.value, i.why) for i in ignored] == [expected]
 
 
 def test_the_knowledge_check_has_five_to_eight_questions_each_with_its_evidence():
