@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 ABOUT_BACK_PAIN = (
-    "Back pain is very common: most people have it at some point. Most new episodes get better over a few "
-    "weeks, whatever the treatment, but up to about 1 in 3 people still have some pain a year later. "
+    "Back pain is very common: most people have it at some point. Most new episodes get a lot better within a "
+    "few weeks, whatever the treatment, but some pain often lingers: in studies, about 65 in 100 people still "
+    "had some pain a year later. "
     "Pain that spreads down a leg (sciatica) usually comes from an irritated nerve in the lower back."
 )
 THE_DECISION = (

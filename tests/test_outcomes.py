@@ -8,6 +8,7 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
+from components import statements
 from components.compare import comparison_table
 from components.data import load_content
 from components.fit import fit_content
@@ -130,6 +131,15 @@ def test_no_figure_is_one_in_x_or_relative():
     texts = " ".join(outcome_sentence(o, NAMES[o.treatment_id]) for o in ALL)
     assert not re.search(r"\b1 in \d|\bone in \w+|\btimes (as|more) likely|\btwice as|\bodds|\brelative risk", texts, re.I)
     assert set(CONTENT.outcomes["denominator"]) == {PEOPLE}
+
+
+def test_no_text_a_person_reads_gives_a_chance_as_one_in_x():
+    """Everywhere, not only the figures: content cells and Start here's statement (the issue's IPDAS rule)."""
+    one_in_x = re.compile(r"\b(1|one) in (\d|two|three|four|five|six|ten)", re.I)
+    tables = [getattr(CONTENT, name) for name in ("treatments", "evidence", "outcomes", "knowledge", "glossary", "red_flags")]
+    cells = [str(v) for table in tables for column in table.columns for v in table[column]]
+    found = [c for c in [*cells, statements.ABOUT_BACK_PAIN] if one_in_x.search(c)]
+    assert found == []
 
 
 def test_each_category_has_a_figure_and_a_treatment_without_figures_says_so():
