@@ -72,9 +72,9 @@ load-test: install-dev chromium
 bench: install-dev chromium .venv-bench/.installed
 	CHROMIUM_PATH="$$(cat $(VENV)/chromium-path)" $(BIN)/python benchmarks/bench.py --runs 5 --server-python .venv-bench/bin/python
 
-# Mutants of fit, situation, self-check, questions and triage against their fast unit tests
+# Mutants of fit, situation, self-check, questions, triage and readiness against their fast unit tests
 # (pyproject.toml [tool.mutmut]); then the score per module, checked (scripts/mutation_score.py).
-# About 45 minutes on 2 cores; not part of `make test`. A fixed Hypothesis seed keeps runs comparable.
+# About 20 minutes on 2 cores; not part of `make test`. A fixed Hypothesis seed keeps runs comparable.
 mutation: install-dev
 	rm -rf mutants
 	HYPOTHESIS_SEED=20261127 $(BIN)/mutmut run --max-children 2
