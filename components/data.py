@@ -25,6 +25,7 @@ from components.vocabulary import (
     DURATIONS,
     FINDINGS,
     HISTORY,
+    OUTCOME_KINDS,
     PERSONAL,
     RED_FLAG_TIERS,
     RED_FLAGS,
@@ -281,6 +282,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         {
             "treatment_id": pa.Column(str),
             "outcome": _text(),
+            "kind": pa.Column(str, _one_of(tuple(OUTCOME_KINDS))),
             "with_treatment": _count_of_100(),
             "comparison": _plain(),
             "with_comparison": _count_of_100(),

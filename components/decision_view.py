@@ -22,12 +22,15 @@ def draw_knowledge_check(frame: Frame, where: str) -> list[Question]:
     """The questions in an expander; each answer gets its feedback at once. Nothing is scored or kept."""
     questions = _questions(frame.content_key, frame)
     with st.expander(f"Check what you know: {len(questions)} short questions"):
-        st.caption("Pick an answer to see what the evidence says. Nothing is scored or saved.")
+        st.caption(
+            "Pick an answer to see what the evidence says. Nothing is scored or saved. Most of these are about "
+            "new back pain: if yours has lasted longer, ask your doctor how they apply to you."
+        )
         for question in questions:
             chosen = st.radio(question.question, question.choices, index=None, key=f"quiz_{where}_{question.id}")
             if chosen is not None:
                 right, text = feedback(question, chosen)
-                (st.success if right else st.info)(text)
+                st.info(text, icon="💡" if right else "📖")
     return list(questions)
 
 

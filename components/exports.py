@@ -22,9 +22,10 @@ if TYPE_CHECKING:
 DISCLAIMER_TEXT = "This is general information, not medical advice and not a diagnosis."
 ARRAYS_HEADING = "Out of 100 people: what happened in the studies"
 ARRAYS_NOTE = (
-    "Each picture shows 100 people like those in the study. A dark figure is a person it happened to; "
-    "a small grey dot is a person it did not. Where the study also counted people without the treatment, "
-    "their 100 are beside them."
+    "Each picture shows 100 people like those in the study, and says whether it is a possible benefit or a "
+    "possible harm. A dark figure is a person it happened to; a small grey dot is a person it did not. Where the "
+    "study also counted people who had something else first, their 100 are beside them. Compare each option "
+    "with its own comparison group: the studies measured different things in different people."
 )
 NEXT_LINE = {"new_x": "LMARGIN", "new_y": "NEXT", "align": "L"}
 
@@ -56,8 +57,8 @@ class VisitSummary:
     def stand(self) -> list[tuple[str, str]]:
         """Where the person stands, as (label, text) pairs: the same in every download."""
         return [
-            ("How ready I feel to decide (SURE test)", self.ready or "Not answered."),
             ("Which way I am leaning", self.leaning or "Not answered"),
+            ("How ready I feel to decide (SURE test)", self.ready or "Not answered."),
             ("What matters to me", "; ".join(self.matters) if self.matters else "Not answered on Compare options."),
         ]
 
@@ -258,7 +259,7 @@ def _arrays_page(pdf: FPDF, arrays: Sequence[OutcomePicture], page_bottom: float
         if picture.png is not None:
             with Image.open(io.BytesIO(picture.png)) as image:
                 width_px, height_px = image.size
-            width = min(pdf.w - 24, width_px * 0.13)  # the PNG is drawn at twice its size: about 0.13 mm a pixel
+            width = min(pdf.w - 24, width_px * 0.11)  # the PNG is drawn at twice its size: 0.11 mm a pixel keeps it legible
             height = width * height_px / width_px
         if pdf.get_y() + height + 16 > page_bottom:
             foot()

@@ -21,7 +21,7 @@ from components.compare import NO_NUMBERS, VALUES, comparison_table
 from components.data import Content
 from components.explore import explore_table
 from components.knowledge import Question, knowledge_questions
-from components.outcomes import LEGEND, PEOPLE, Outcome, icon_data, outcome_sentence, outcomes_for
+from components.outcomes import PEOPLE, Outcome, icon_data, outcome_sentence, outcomes_for
 from components.readiness import SURE, SureItem
 from components.statements import ABOUT_BACK_PAIN, THE_DECISION
 from components.vocabulary import CATEGORIES, INVASIVENESS
@@ -156,7 +156,7 @@ def _drawn_as_said(figures: tuple[Figure, ...]) -> bool:
     return bool(drawn) and all(
         f.marks is not None
         and set(f.marks.groupby("order").size()) == {PEOPLE}
-        and f.marks[f.marks["status"] == LEGEND[0]].groupby("order").size().tolist() == _counts_in_words(f)
+        and f.marks[f.marks["happened"]].groupby("order").size().tolist() == _counts_in_words(f)
         for f in drawn
     )
 

@@ -43,5 +43,5 @@ def knowledge_questions(knowledge: pd.DataFrame, sources: pd.DataFrame) -> tuple
 def feedback(question: Question, chosen: str) -> tuple[bool, str]:
     """Whether the answer is the one the evidence supports, and what to say about it, in plain words."""
     right = chosen == question.answer
-    opening = "✔ Yes." if right else f"✖ Not quite. The answer is: {question.answer}."
+    opening = "That's right." if right else f"Many people think so. What the evidence says: {question.answer}."
     return right, f"{opening} {question.explanation} Source: {question.source}."

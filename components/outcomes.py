@@ -15,18 +15,31 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from components.vocabulary import CERTAINTY
+from components.vocabulary import CERTAINTY, OUTCOME_KINDS
 
 PEOPLE = 100
 PER_ROW = 10
 NO_NUMBERS = "There are no reliable numbers for how many people this helps. Ask your doctor what is known."
 NO_COMPARISON = "The source does not count people who did not have it."
+# Said where an option has figures of one kind but not the other, so benefits and harms get equal room.
+MISSING = {
+    "benefit": "No figure out of 100 for how many people it helps.",
+    "harm": "No figure out of 100 for its side effects or complications.",
+}
+WHERE_INSTEAD = {"benefit": "Possible benefits", "harm": "Possible risks"}  # the Compare row that says it in words
+
+
+def missing_kinds(found: tuple[Outcome, ...]) -> tuple[str, ...]:
+    """For an option with figures: the kinds (benefit, harm) it has no figure of, so the page can say so."""
+    kinds = {o.kind for o in found}
+    return tuple(kind for kind in MISSING if found and kind not in kinds)
+
 
 # One mark per person. The people it happened to are a dark figure; the others a small grey dot:
 # the shape says it as well as the colour (which is never the only cue).
 PERSON = "M-0.32,-0.68 a0.32,0.32 0 1,0 0.64,0 a0.32,0.32 0 1,0 -0.64,0 Z M-0.62,-0.18 L0.62,-0.18 L0.62,1 L-0.62,1 Z"
 COLOURS = ("#1f4e79", "#8a96a3")  # the people it happened to, the others
-LEGEND = ("It happened to them", "It did not")
+TEXT_COLOUR = "#111827"  # the app's text colour: Streamlit's chart theme would grey the labels
 THIS_OPTION = "With this option"
 
 
@@ -36,6 +49,7 @@ class Outcome:
 
     treatment_id: str
     outcome: str  # what is counted, said of people: "had at least half of their leg pain relieved"
+    kind: str  # "benefit", "harm" or "course" (vocabulary.OUTCOME_KINDS)
     with_treatment: int | None  # out of 100; None when the source gives no such figure
     comparison: str  # what the people without it had: "usual care alone"; "" if not counted
     with_comparison: int | None
@@ -68,6 +82,7 @@ def outcomes_for(treatment_id: str, outcomes: pd.DataFrame, sources: pd.DataFram
         Outcome(
             r["treatment_id"],
             r["outcome"],
+            r["kind"],
             _count(r["with_treatment"]),
             r["comparison"],
             _count(r["with_comparison"]),
@@ -121,12 +136,17 @@ def arms(outcome: Outcome) -> list[tuple[str, int]]:
     return [(label, count) for label, count in drawn if count is not None]
 
 
+def legend(outcome: Outcome, line: int = 40) -> tuple[str, str]:
+    """What a figure and a dot each mean, in the outcome's own words (wrapped to `line` characters)."""
+    return "\n".join(textwrap.wrap(outcome.outcome[0].upper() + outcome.outcome[1:], line)), "Did not"
+
+
 def icon_data(outcome: Outcome, line: int = 22) -> pd.DataFrame:
     """One row per person per group: 100 people in a 10 x 10 grid, filled row by row from the top left.
     A group's name is wrapped to lines of `line` characters, to fit over its grid."""
     if not outcome.drawn:
         raise ValueError(f"{outcome.treatment_id}: this figure has no count out of {PEOPLE} to draw")
-    had_it, did_not = LEGEND
+    had_it, did_not = legend(outcome, line)
     rows = []
     for order, (label, count) in enumerate(arms(outcome)):
         title = "\n".join([*textwrap.wrap(label + ":", line), f"{count} in {PEOPLE}"])
@@ -138,6 +158,7 @@ def icon_data(outcome: Outcome, line: int = 22) -> pd.DataFrame:
                     "person": person + 1,
                     "column": person % PER_ROW,
                     "row": person // PER_ROW,
+                    "happened": person < count,
                     "status": had_it if person < count else did_not,
                 }
             )
@@ -149,9 +170,17 @@ def icon_array(outcome: Outcome, *, size: int = 160, text_size: int = 12, stacke
     (or one above the other, `stacked`, where a column is narrow)."""
     line = max(12, round(size / (0.6 * text_size)))  # characters that fit over a grid
     data = icon_data(outcome, line)
-    domain = list(LEGEND)
+    domain = list(legend(outcome, line))
     cell = size / PER_ROW
-    key = alt.Legend(title=None, orient="bottom", direction="vertical", labelLimit=0, labelFontSize=text_size)
+    key = alt.Legend(
+        title=None,
+        orient="bottom",
+        direction="vertical",
+        labelLimit=0,
+        labelFontSize=text_size,
+        labelColor=TEXT_COLOUR,
+        labelExpr="split(datum.label, '\\n')",
+    )
     status = alt.Color("status:N", scale=alt.Scale(domain=domain, range=list(COLOURS)), legend=key)
     shape = alt.Shape("status:N", scale=alt.Scale(domain=domain, range=[PERSON, "circle"]), legend=key)
     area = alt.Size("status:N", scale=alt.Scale(domain=domain, range=[cell * cell * 0.7, cell * cell * 0.3]), legend=None)
@@ -160,6 +189,7 @@ def icon_array(outcome: Outcome, *, size: int = 160, text_size: int = 12, stacke
         title=None,
         labelFontSize=text_size,
         labelFontWeight="bold",
+        labelColor=TEXT_COLOUR,
         labelLimit=0,
         labelAngle=0,
         labelOrient="top",
@@ -169,7 +199,7 @@ def icon_array(outcome: Outcome, *, size: int = 160, text_size: int = 12, stacke
     )
     groups = {"field": "group", "type": "nominal", "sort": alt.SortField("order"), "header": header}
     width = line if stacked else 2 * line + 4  # characters across the whole figure
-    title = textwrap.wrap(f"Out of {PEOPLE} people, how many {outcome.outcome}", width)
+    title = textwrap.wrap(f"{OUTCOME_KINDS[outcome.kind]}. Out of {PEOPLE} people, how many {outcome.outcome}", width)
     chart = (
         alt.Chart(data)
         .mark_point(filled=True, opacity=1)
@@ -194,7 +224,9 @@ def icon_array(outcome: Outcome, *, size: int = 160, text_size: int = 12, stacke
                     width,
                 ),
                 fontSize=text_size + 1,
-                subtitleFontSize=text_size - 1,
+                subtitleFontSize=text_size,
+                color=TEXT_COLOUR,
+                subtitleColor=TEXT_COLOUR,
                 anchor="start",
             )
         )

@@ -7,7 +7,16 @@ import streamlit as st
 
 from components.frame import Frame, shared_cache
 from components.ladder_view import ready_to_send
-from components.outcomes import NO_NUMBERS, Outcome, icon_array, outcome_sentence, outcomes_for
+from components.outcomes import (
+    MISSING,
+    NO_NUMBERS,
+    WHERE_INSTEAD,
+    Outcome,
+    icon_array,
+    missing_kinds,
+    outcome_sentence,
+    outcomes_for,
+)
 from components.presentation import CHART_TEXT
 
 # The side of one 10 x 10 grid, and whether a figure's grids are stacked, by how many options share
@@ -48,3 +57,5 @@ def draw_outcome_arrays(frame: Frame, chosen: tuple[str, ...]) -> None:
                         alt=sentence,
                     )
                 st.markdown(sentence)
+            for kind in missing_kinds(tuple(o for o, _ in found)):
+                st.markdown(f"{MISSING[kind]} See *{WHERE_INSTEAD[kind]}* in the table above.")

@@ -64,6 +64,18 @@ SURE: tuple[SureItem, ...] = (
     ),
 )
 SURE_IDS: tuple[str, ...] = tuple(item.id for item in SURE)
+# The R help once the person has said on Compare what matters to them (the usual help asks them to).
+VALUES_SET_HELP = (
+    "You have said what matters to you (below). Talk through with your doctor how each option "
+    "fits those wishes, and which one you would give up for another."
+)
+
+
+def helps(item: SureItem, matters: Sequence[str]) -> str:
+    """What usually helps after a "no" to this item, given what the person has already done."""
+    return VALUES_SET_HELP if item.id == "values" and matters else item.helps
+
+
 UNSURE_WISHES = "the benefits or the risks"
 
 

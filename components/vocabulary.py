@@ -232,6 +232,13 @@ STANCE_MEANINGS: dict[str, str] = {
     "no_stance": "The guideline does not give a view on it.",
 }
 
+# What an outcome figure is about: a possible benefit, a possible harm, or how things usually go.
+OUTCOME_KINDS: dict[str, str] = {
+    "benefit": "A possible benefit",
+    "harm": "A possible harm",
+    "course": "How it usually goes",
+}
+
 # How sure the evidence behind an outcome figure is (GRADE-style words).
 CERTAINTY: dict[str, str] = {
     "high": "high: further research is very unlikely to change it",

@@ -37,9 +37,15 @@ st.table(comparison)
 st.header("Out of 100 people")
 st.markdown(
     "What happened to 100 people like those in the studies, as a picture. A dark figure is a person it "
-    "happened to; a small grey dot is a person it did not. Where a study also counted people who did not have "
-    "the treatment (who had usual care or a dummy treatment instead), their 100 are shown beside them, "
-    "over the same time. Under each picture, the same numbers are in words."
+    "happened to; a small grey dot is a person it did not. Each picture says whether it is a possible benefit "
+    "or a possible harm. Where a study also counted people who had something else first (usual care, a dummy "
+    "treatment, or waiting), their 100 are shown beside them, over the same time. Under each picture, the same "
+    "numbers are in words."
+)
+st.markdown(
+    "**Compare each option with its own comparison group, not with the other options:** the studies measured "
+    "different things, at different times, in different people. The people studied (*Who*) may not be like "
+    "you. Ask your doctor how the numbers apply to you."
 )
 draw_outcome_arrays(frame, chosen)
 
@@ -68,7 +74,10 @@ if wishes.empty:
     st.caption("Move a slider to see how the options line up with what matters to you.")
 else:
     st.table(wishes)
-    st.caption("✔ goes with your wish · ◐ partly · ✖ goes against it · ? not known")
+    st.caption(
+        "✔ goes with your wish · ◐ partly · ✖ goes against it · ? not known. "
+        "Fast relief is about how soon an option can help if it works, not how well it works."
+    )
 
 visit = page("visit")
 st.page_link(visit.path, label="Take these to My visit", icon=visit.icon, query_params=page_query(frame.situation, chosen, visit))

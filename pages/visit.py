@@ -18,10 +18,19 @@ from components.exports import (
 )
 from components.frame import draw_frame, draw_glossary, page_query, seed, shortlist_picker
 from components.ladder import current_step, ladder_chart, ladder_data
-from components.outcomes import NO_NUMBERS, icon_array, outcome_sentence, outcomes_for
+from components.outcomes import MISSING, NO_NUMBERS, icon_array, missing_kinds, outcome_sentence, outcomes_for
 from components.page_caches import visit_parts
 from components.pages import page
-from components.readiness import SURE, answer_lines, doctor_questions, leaning_label, ready_line, to_query
+from components.readiness import (
+    NOT_SURE,
+    SURE,
+    answer_lines,
+    doctor_questions,
+    helps,
+    leaning_label,
+    ready_line,
+    to_query,
+)
 from components.situation import describe
 from components.url_state import link_to_view
 
@@ -59,7 +68,9 @@ st.caption("Four yes-or-no questions (the SURE test). There are no right answers
 readiness = draw_readiness(frame, chosen)
 matters = what_matters(st.session_state.get(MATTERS_KEY, {}))
 for item in readiness.unsure:
-    st.info(f"**{item.letter}: {item.question}** You said no. {item.helps}")
+    st.info(f"**{item.letter}: {item.question}** You said no. {helps(item, matters)}")
+if readiness.sure.get("sure") == "yes" and readiness.leaning == NOT_SURE:
+    st.info("You feel sure about the best choice, but are not leaning either way yet. That is fine: say so to your doctor.")
 if readiness.score == len(SURE):
     st.success("You said yes to all four. You feel ready to talk about a choice with your doctor.")
 if matters:
@@ -111,10 +122,11 @@ def pdf_with_ladder() -> bytes:
     chart = ladder_chart(ladder_data(fitted, content.categories), content.categories, current_step(situation), emergency)
     pictures = []
     for t in chosen:
-        found = outcomes_for(t, content.outcomes, content.sources) or (None,)
-        for o in found:
+        found = outcomes_for(t, content.outcomes, content.sources)
+        for o in found or (None,):
             png = chart_png(icon_array(o), width=None) if o is not None and o.drawn else None
             pictures.append(OutcomePicture(names[t], png, NO_NUMBERS if o is None else outcome_sentence(o, names[t])))
+        pictures += [OutcomePicture(names[t], None, MISSING[kind]) for kind in missing_kinds(found)]
     return visit_pdf(summary, chart_png(chart), pictures)
 
 
@@ -131,7 +143,7 @@ with st.expander("Link to this page with my answers"):
     st.caption(
         "The usual link (🔗 at the top) holds your situation and shortlist only. This one also holds your "
         "answers to the readiness questions and which way you lean, so anyone you share it with sees them. "
-        "Your notes are never put in a link."
+        "It does not hold what matters to you, and your notes are never put in a link."
     )
     info = page("visit")
     st.code(link_to_view(info, {**page_query(situation, chosen, info), **to_query(readiness)}), language=None, wrap_lines=True)

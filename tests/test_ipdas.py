@@ -93,7 +93,7 @@ def test_a_figure_drawn_with_other_counts_than_its_words_fails_the_picture_crite
 
     def one_less(figure: Figure) -> Figure:
         marks = figure.marks.copy()
-        marks.loc[marks.index[0], "status"] = "It did not"
+        marks.loc[marks.index[0], "happened"] = False
         return replace(figure, marks=marks)
 
     assert not picture.met(_with_figure(shown, one_less))

@@ -13,18 +13,21 @@ from components.compare import comparison_table
 from components.data import load_content
 from components.fit import fit_content
 from components.outcomes import (
-    LEGEND,
+    MISSING,
     NO_NUMBERS,
     PEOPLE,
     THIS_OPTION,
     Outcome,
     icon_array,
     icon_data,
+    legend,
+    missing_kinds,
     outcome_sentence,
     outcome_text,
     outcomes_for,
 )
 from components.situation import Situation
+from components.vocabulary import OUTCOME_KINDS
 
 CONTENT = load_content()
 ALL = [o for t in CONTENT.outcomes["treatment_id"].unique() for o in outcomes_for(t, CONTENT.outcomes, CONTENT.sources)]
@@ -41,7 +44,17 @@ def marks(chart_spec: dict) -> pd.DataFrame:
 
 def made_up(with_treatment: int | None, with_comparison: int | None = None, comparison: str = "") -> Outcome:
     return Outcome(
-        "x", "got better", with_treatment, comparison, with_comparison, "", "some people", "at 6 weeks", "low", "Src (2020)"
+        "x",
+        "got better",
+        "benefit",
+        with_treatment,
+        comparison,
+        with_comparison,
+        "",
+        "some people",
+        "at 6 weeks",
+        "low",
+        "Src (2020)",
     )
 
 
@@ -51,7 +64,10 @@ def test_every_drawn_figure_is_100_marks_per_group_and_the_counts_match_its_row(
     groups = drawn.groupby("order")
     expected = [outcome.with_treatment] + ([outcome.with_comparison] if outcome.with_comparison is not None else [])
     assert groups.size().tolist() == [PEOPLE] * len(expected)
-    assert [int((g["status"] == LEGEND[0]).sum()) for _, g in groups] == expected
+    assert [int(g["happened"].sum()) for _, g in groups] == expected
+    # The key names the outcome itself, so a dark figure never reads as "good" for a harm.
+    key = {status.replace("\n", " ") for status in drawn["status"]}
+    assert key == {outcome.outcome[0].upper() + outcome.outcome[1:], "Did not"}
     # Every group's header states its own count out of the same 100.
     headers = [g["group"].iloc[0] for _, g in groups]
     assert [h.rsplit("\n", 1)[1] for h in headers] == [f"{n} in {PEOPLE}" for n in expected]
@@ -64,11 +80,12 @@ def test_compared_arrays_share_one_grid_one_denominator_and_one_time_frame(outco
     # The same 10 x 10 grid for every group, filled from the top left, so the pictures compare at a glance.
     for _, group in drawn.groupby("order"):
         assert sorted(zip(group["row"], group["column"], strict=True)) == [(r, c) for r in range(10) for c in range(10)]
-        had_it = group[group["status"] == LEGEND[0]]
+        had_it = group[group["happened"]]
         assert list(had_it["person"]) == list(range(1, len(had_it) + 1))
     # One title for the whole figure: the denominator and the one time frame both groups share.
     title = spec["title"]["text"]
-    assert " ".join(title[:-1]).startswith(f"Out of {PEOPLE} people, how many") and title[-1] == outcome.time_frame.capitalize()
+    heading = f"{OUTCOME_KINDS[outcome.kind]}. Out of {PEOPLE} people, how many {outcome.outcome}"
+    assert " ".join(title[:-1]) == heading and title[-1] == outcome.time_frame.capitalize()
     assert spec["spec"]["width"] == spec["spec"]["height"]
     # The picture says who was studied, the source and how sure, so it stands on its own (as in the PDF).
     subtitle = " ".join(spec["title"]["subtitle"])
@@ -78,7 +95,9 @@ def test_compared_arrays_share_one_grid_one_denominator_and_one_time_frame(outco
 def test_the_shape_tells_the_groups_apart_as_well_as_the_colour():
     encoding = icon_array(SCS).to_dict()["spec"]["encoding"]
     shapes, colours = encoding["shape"]["scale"]["range"], encoding["color"]["scale"]["range"]
-    assert encoding["shape"]["scale"]["domain"] == encoding["color"]["scale"]["domain"] == list(LEGEND)
+    assert encoding["shape"]["scale"]["domain"] == encoding["color"]["scale"]["domain"]
+    assert encoding["color"]["scale"]["domain"][1] == "Did not"
+    assert encoding["color"]["scale"]["domain"][0].replace("\n", " ") == "Had at least half of their leg pain relieved"
     assert len(set(shapes)) == 2 and len(set(colours)) == 2
 
 
@@ -96,10 +115,25 @@ def test_a_made_up_figure_draws_exactly_its_counts_including_none_and_all():
     for with_treatment, with_comparison in ((0, 100), (100, 0), (7, None)):
         outcome = made_up(with_treatment, with_comparison, "waiting" if with_comparison is not None else "")
         drawn = icon_data(outcome)
-        counts = (
-            drawn[drawn["status"] == LEGEND[0]].groupby("order").size().reindex(range(drawn["order"].nunique()), fill_value=0)
-        )
+        counts = drawn[drawn["happened"]].groupby("order").size().reindex(range(drawn["order"].nunique()), fill_value=0)
         assert counts.tolist() == [n for n in (with_treatment, with_comparison) if n is not None]
+
+
+def test_the_key_is_worded_from_the_outcome_and_wrapped_to_fit():
+    outcome = made_up(5)
+    assert legend(outcome) == ("Got better", "Did not")
+    assert legend(replace(outcome, outcome="had at least half of their leg pain relieved"), 20)[0] == (
+        "Had at least half of\ntheir leg pain\nrelieved"
+    )
+
+
+def test_an_option_with_figures_of_one_kind_says_it_has_none_of_the_other():
+    benefit, harm = made_up(5), replace(made_up(5), kind="harm")
+    assert missing_kinds((benefit,)) == ("harm",) and missing_kinds((harm,)) == ("benefit",)
+    assert missing_kinds((benefit, harm)) == () and missing_kinds(()) == ()
+    assert missing_kinds((replace(benefit, kind="course"),)) == ("benefit", "harm")
+    discectomy = outcomes_for("discectomy", CONTENT.outcomes, CONTENT.sources)
+    assert missing_kinds(discectomy) == ("harm",) and MISSING["harm"].startswith("No figure out of 100 for its side effects")
 
 
 def test_a_figure_without_a_count_is_not_drawn():

@@ -11,7 +11,7 @@ import pypdf
 from streamlit.testing.v1 import AppTest
 
 from components.exports import ARRAYS_HEADING
-from components.outcomes import LEGEND, NO_NUMBERS, PEOPLE
+from components.outcomes import NO_NUMBERS, PEOPLE
 from components.readiness import SURE
 from tests.test_pages import CSV, MARKDOWN, PDF, SCIATICA, chart_rows, open_app, pdf_text, run_and_download, texts
 
@@ -31,10 +31,7 @@ def test_compare_draws_the_arrays_of_every_option_with_numbers_and_says_so_for_t
     assert len(charts) == 4  # two figures for each of the first two options, none for acupuncture
     drawn = [chart_rows(at, i) for i in range(len(charts))]
     # Each chart: 100 people per group; the counts are the rows' (48 vs 9, 31, 51 vs 37, 10 vs 11).
-    counts = [
-        [sum(r["status"] == LEGEND[0] for r in rows if r["order"] == o) for o in sorted({r["order"] for r in rows})]
-        for rows in drawn
-    ]
+    counts = [[sum(r["happened"] for r in rows if r["order"] == o) for o in sorted({r["order"] for r in rows})] for rows in drawn]
     assert counts == [[48, 9], [31], [51, 37], [10, 11]]
     assert all(len(rows) == PEOPLE * len(c) for rows, c in zip(drawn, counts, strict=True))
     # The same numbers in words under each picture, and the chart's alt text says them too.
@@ -162,13 +159,13 @@ def test_the_knowledge_check_on_start_here_gives_feedback_with_its_source_and_ke
     expander = next(e for e in at.expander if e.label.startswith("Check what you know"))
     assert expander.label == "Check what you know: 6 short questions"
     at.radio(key="quiz_start_scan").set_value("Yes: a scan shows what is wrong").run()
-    # Streamlit shows the leading ✖ or ✔ as the box's icon.
-    (shown,) = [(i.icon, i.value) for i in at.info if i.value.startswith("Not quite")]
-    assert shown[0] == "✖" and shown[1].startswith("Not quite. The answer is: No: a scan rarely changes what helps.")
-    shown = shown[1]
+    # No marks and no score: a wrong answer gets what the evidence says, kindly, with its source.
+    (shown,) = [i.value for i in at.info if i.value.startswith("Many people think so")]
+    assert shown.startswith("Many people think so. What the evidence says: No: a scan rarely changes what helps.")
+    assert "✖" not in shown
     assert "Source: NICE NG59 (2016), recommendation 1.1.4" in shown
     at.radio(key="quiz_start_keep_active").set_value("Keep up your normal activities as much as you can").run()
-    assert [(s.icon, s.value[:19]) for s in at.success if s.value.startswith("Yes.")] == [("✔", "Yes. Staying active")]
+    assert [i.value[:28] for i in at.info if i.value.startswith("That's right.")] == ["That's right. Staying active"]
     assert "score" not in texts(at).lower().replace("nothing is scored", "")
 
 

@@ -139,10 +139,10 @@ def test_the_knowledge_check_has_five_to_eight_questions_each_with_its_evidence(
 def test_feedback_says_whether_the_answer_is_the_evidence_and_always_explains_with_its_source():
     scan = next(q for q in QUESTIONS if q.id == "scan")
     right, text = feedback(scan, scan.answer)
-    assert right and text.startswith("✔ Yes. Scans often show wear")
+    assert right and text.startswith("That's right. Scans often show wear")
     wrong = next(c for c in scan.choices if c != scan.answer)
     right, text = feedback(scan, wrong)
-    assert not right and text.startswith(f"✖ Not quite. The answer is: {scan.answer}. Scans often show wear")
+    assert not right and text.startswith(f"Many people think so. What the evidence says: {scan.answer}. Scans often show wear")
     assert text.endswith(
         "Source: NICE NG59 (2016), recommendation 1.1.4 (and the reasons given in quality standard QS155 statement 2)."
     )

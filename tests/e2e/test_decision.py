@@ -39,8 +39,8 @@ VALUES_QUESTION = "I am not sure which matters more to me: avoiding surgery or f
 VALUES_QUESTION_NO_WISHES = "I am not sure which matters more to me: the benefits or the risks. Can we go over it?"
 # What "Where I stand" says in every download, as (label, text).
 STAND = [
-    ("How ready I feel to decide (SURE test)", READY),
     ("Which way I am leaning", NSAIDS),
+    ("How ready I feel to decide (SURE test)", READY),
     ("What matters to me", MATTERS),
 ]
 
@@ -208,10 +208,12 @@ def test_a_wrong_answer_in_the_knowledge_check_gets_the_right_one_and_its_source
     choose(page, radio(page, "Do most people with new back pain need a scan"), "Yes: a scan shows what is wrong")
     feedback = check.get_by_test_id("stAlert")
     expect(feedback).to_have_count(1)
-    # Streamlit shows the leading "✖" as the box's icon, in front of the words.
-    expect(feedback.get_by_test_id("stAlertDynamicIcon")).to_have_text("✖")
+    # No marks and no score: what the evidence says, kindly, with its source.
     expect(feedback.get_by_test_id("stMarkdownContainer")).to_have_text(
-        re.compile(r"^Not quite\. The answer is: No: a scan rarely changes what helps\. .*Source: NICE NG59 \(2016\)")
+        re.compile(
+            r"^Many people think so\. What the evidence says: No: a scan rarely changes what helps\. "
+            r".*Source: NICE NG59 \(2016\)"
+        )
     )
 
 
@@ -221,6 +223,6 @@ def test_my_visit_with_answers_and_the_knowledge_check_open_has_no_serious_axe_v
     answer_readiness(page)
     check = open_expander(page, "Check what you know: 6 short questions")
     choose(page, radio(page, "What helps most people with new back pain?"), "Rest in bed until the pain goes")
-    expect(check.get_by_text(re.compile(r"^Not quite\. The answer is: Keep up your normal activities"))).to_be_visible()
+    expect(check.get_by_text(re.compile(r"^Many people think so\. What the evidence says: Keep up your normal"))).to_be_visible()
     expect(page.get_by_test_id("stAlert").filter(has_text="You said no.")).to_have_count(2)
     assert serious_axe_violations(page) == []
