@@ -13,11 +13,13 @@ from components.readiness import (
     NOT_SURE,
     SURE,
     SURE_IDS,
+    VALUES_SET_HELP,
     WAITING,
     Readiness,
     answer_lines,
     doctor_questions,
     from_query,
+    helps,
     leaning_choices,
     leaning_label,
     ready_line,
@@ -148,6 +150,14 @@ def test_feedback_says_whether_the_answer_is_the_evidence_and_always_explains_wi
     )
 
 
+def test_the_values_help_asks_for_wishes_only_until_they_are_given():
+    values = next(item for item in SURE if item.id == "values")
+    assert helps(values, ()) == values.helps and "What matters to you" in values.helps
+    assert helps(values, ("Avoiding surgery: matters a lot",)) == VALUES_SET_HELP
+    others = [item for item in SURE if item.id != "values"]
+    assert [helps(item, ("Avoiding surgery: matters a lot",)) for item in others] == [item.helps for item in others]
+
+
 def test_the_help_for_not_feeling_sure_puts_warning_signs_first():
     sure = next(item for item in SURE if item.id == "sure")
     assert "If a warning sign applies to you, get checked first." in sure.helps
@@ -163,6 +173,7 @@ def test_the_warning_sign_question_points_to_the_emergency_signs():
 def new_texts() -> list[tuple[str, str]]:
     texts = [(f"knowledge.csv {q.id} {part}", getattr(q, part)) for q in QUESTIONS for part in ("question", "explanation")]
     texts += [(f"SURE {item.id} {part}", getattr(item, part)) for item in SURE for part in ("question", "helps", "ask")]
+    texts.append(("SURE values help once wishes are given", VALUES_SET_HELP))
     return texts
 
 
