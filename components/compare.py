@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from components.fit import scope_words
-from components.outcomes import NO_NUMBERS, outcome_text, source_label
+from components.outcomes import NO_NUMBERS, outcome_text, outcomes_by_treatment, source_label
 from components.vocabulary import INVASIVENESS, STANCES, TIME_TO_HELP
 
 __all__ = ["ASPECTS", "MATTERS_KEY", "NO_NUMBERS", "VALUES", "comparison_table", "source_label", "values_table", "what_matters"]
@@ -70,6 +70,7 @@ def comparison_table(
 ) -> pd.DataFrame:
     """Rows = the same questions for every option; columns = the chosen treatments in the order chosen."""
     rows = fitted.set_index("id")
+    figures = outcomes_by_treatment(outcomes, sources)
     columns = {}
     for treatment_id in ids:
         row = rows.loc[treatment_id]
@@ -83,7 +84,7 @@ def comparison_table(
             row["recovery"],
             row["benefits"],
             row["risks"],
-            outcome_text(treatment_id, row["name"], outcomes, sources),
+            outcome_text(figures.get(treatment_id, ()), row["name"]),
             f"{row['fit'].capitalize()}. {row['reason']}",
         ]
     return pd.DataFrame(columns, index=pd.Index(ASPECTS, name="Question"))

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from components.outcomes import Outcome, outcomes_by_treatment
 from components.vocabulary import (
     CATEGORIES,
     CERTAINTY,
@@ -95,6 +96,11 @@ class Content:
     def red_flag_rows(self) -> tuple[dict[str, str], ...]:
         """Every warning sign as a plain dict, in file order (the sidebar and Start here draw them each rerun)."""
         return tuple(self.red_flags.to_dict("records"))
+
+    @cached_property
+    def figures(self) -> dict[str, tuple[Outcome, ...]]:
+        """Each treatment's outcome figures (outcomes.csv with its sources' names); none: not a key."""
+        return outcomes_by_treatment(self.outcomes, self.sources)
 
     @cached_property
     def treatment_ids(self) -> tuple[str, ...]:

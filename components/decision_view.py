@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 
 import streamlit as st
@@ -38,18 +39,13 @@ def kept_readiness() -> Readiness:
     return st.session_state.get(READINESS_STATE) or Readiness({})
 
 
-def _keep(update: dict) -> None:
-    current = kept_readiness()
-    st.session_state[READINESS_STATE] = Readiness(update.get("sure", current.sure), update.get("leaning", current.leaning))
-
-
 def _store_sure() -> None:
     answers = {item.id: st.session_state.get(f"w_sure_{item.id}") for item in SURE}
-    _keep({"sure": {k: v for k, v in answers.items() if v is not None}})
+    st.session_state[READINESS_STATE] = replace(kept_readiness(), sure={k: v for k, v in answers.items() if v is not None})
 
 
 def _store_leaning() -> None:
-    _keep({"leaning": st.session_state.get("w_leaning")})
+    st.session_state[READINESS_STATE] = replace(kept_readiness(), leaning=st.session_state.get("w_leaning"))
 
 
 def draw_readiness(frame: Frame, shortlist: tuple[str, ...]) -> Readiness:

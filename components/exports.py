@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 import altair as alt
 import pandas as pd
 
+from components.outcomes import MISSING, NO_NUMBERS, Outcome, missing_kinds, outcome_sentence
+
 if TYPE_CHECKING:
     from fpdf import FPDF
 
@@ -240,6 +242,21 @@ class OutcomePicture:
     name: str
     png: bytes | None
     words: str
+
+
+def outcome_pictures(
+    chosen: Sequence[str], names: Mapping[str, str], figures: Mapping[str, Sequence[Outcome]], png: Callable[[Outcome], bytes]
+) -> list[OutcomePicture]:
+    """The PDF's outcome page for the shortlist, in the order chosen: each figure (drawn by `png` where it
+    has counts) with its words, what kind of figure an option lacks, or plainly that it has none."""
+    pictures = []
+    for treatment_id in chosen:
+        name, found = names[treatment_id], tuple(figures.get(treatment_id, ()))
+        if not found:
+            pictures.append(OutcomePicture(name, None, NO_NUMBERS))
+        pictures += [OutcomePicture(name, png(o) if o.drawn else None, outcome_sentence(o, name)) for o in found]
+        pictures += [OutcomePicture(name, None, MISSING[kind]) for kind in missing_kinds(found)]
+    return pictures
 
 
 def _arrays_page(pdf: FPDF, arrays: Sequence[OutcomePicture], page_bottom: float, foot: Callable[[], None]) -> None:

@@ -21,7 +21,7 @@ from components.compare import NO_NUMBERS, VALUES, comparison_table
 from components.data import Content
 from components.explore import explore_table
 from components.knowledge import Question, knowledge_questions
-from components.outcomes import PEOPLE, Outcome, icon_data, outcome_sentence, outcomes_for
+from components.outcomes import PEOPLE, Outcome, icon_data, outcome_sentence
 from components.readiness import SURE, SureItem
 from components.statements import ABOUT_BACK_PAIN, THE_DECISION
 from components.vocabulary import CATEGORIES, INVASIVENESS
@@ -69,7 +69,7 @@ def what_is_shown(content: Content, fitted: pd.DataFrame) -> Shown:
         figures=tuple(
             Figure(o, outcome_sentence(o, name), icon_data(o) if o.drawn else None)
             for treatment_id, name in content.treatment_names.items()
-            for o in outcomes_for(treatment_id, content.outcomes, content.sources)
+            for o in content.figures.get(treatment_id, ())
         ),
         knowledge=knowledge_questions(content.knowledge, content.sources),
         readiness=SURE,

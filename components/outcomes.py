@@ -10,6 +10,7 @@ person sees.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import altair as alt
@@ -73,27 +74,34 @@ def source_label(short_name: str, year: int) -> str:
     return short_name if str(year) in short_name else f"{short_name} ({year})"
 
 
-def outcomes_for(treatment_id: str, outcomes: pd.DataFrame, sources: pd.DataFrame) -> tuple[Outcome, ...]:
-    """The figures for one treatment, in file order."""
+def outcomes_by_treatment(outcomes: pd.DataFrame, sources: pd.DataFrame) -> dict[str, tuple[Outcome, ...]]:
+    """Every treatment's figures, in file order (data.Content.figures holds this once per version)."""
     names = dict(
         zip(sources["id"], (source_label(s, y) for s, y in zip(sources["short_name"], sources["year"], strict=True)), strict=True)
     )
-    return tuple(
-        Outcome(
-            r["treatment_id"],
-            r["outcome"],
-            r["kind"],
-            _count(r["with_treatment"]),
-            r["comparison"],
-            _count(r["with_comparison"]),
-            r["note"],
-            r["group"],
-            r["time_frame"],
-            r["certainty"],
-            names[r["source_id"]],
+    found: dict[str, list[Outcome]] = {}
+    for r in outcomes.to_dict("records"):
+        found.setdefault(r["treatment_id"], []).append(
+            Outcome(
+                r["treatment_id"],
+                r["outcome"],
+                r["kind"],
+                _count(r["with_treatment"]),
+                r["comparison"],
+                _count(r["with_comparison"]),
+                r["note"],
+                r["group"],
+                r["time_frame"],
+                r["certainty"],
+                names[r["source_id"]],
+            )
         )
-        for r in outcomes[outcomes["treatment_id"] == treatment_id].to_dict("records")
-    )
+    return {treatment_id: tuple(figures) for treatment_id, figures in found.items()}
+
+
+def outcomes_for(treatment_id: str, outcomes: pd.DataFrame, sources: pd.DataFrame) -> tuple[Outcome, ...]:
+    """The figures for one treatment, in file order."""
+    return outcomes_by_treatment(outcomes, sources).get(treatment_id, ())
 
 
 def how_sure(certainty: str) -> str:
@@ -121,9 +129,8 @@ def outcome_sentence(outcome: Outcome, name: str) -> str:
     )
 
 
-def outcome_text(treatment_id: str, name: str, outcomes: pd.DataFrame, sources: pd.DataFrame) -> str:
-    """Every figure for one treatment in words, or plainly that there are none."""
-    found = outcomes_for(treatment_id, outcomes, sources)
+def outcome_text(found: Sequence[Outcome], name: str) -> str:
+    """Every figure of one treatment in words, or plainly that there are none."""
     return " ".join(outcome_sentence(o, name) for o in found) if found else NO_NUMBERS
 
 

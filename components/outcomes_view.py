@@ -15,7 +15,6 @@ from components.outcomes import (
     icon_array,
     missing_kinds,
     outcome_sentence,
-    outcomes_for,
 )
 from components.presentation import CHART_TEXT
 
@@ -32,13 +31,6 @@ def _array_spec(content_key: str, outcome: Outcome, options: int, present: bool)
     return ready_to_send(chart.to_dict())
 
 
-@shared_cache(max_entries=256)
-def _figures(content_key: str, treatment_id: str, name: str, _frame: Frame) -> tuple[tuple[Outcome, str], ...]:
-    # Keyed by the content version and the treatment: each figure with its words, worked out once.
-    content = _frame.content
-    return tuple((o, outcome_sentence(o, name)) for o in outcomes_for(treatment_id, content.outcomes, content.sources))
-
-
 def draw_outcome_arrays(frame: Frame, chosen: tuple[str, ...]) -> None:
     """Each chosen option's figures, side by side in one row, in the same wording pattern."""
     content = frame.content
@@ -46,10 +38,11 @@ def draw_outcome_arrays(frame: Frame, chosen: tuple[str, ...]) -> None:
         name = content.treatment_names[treatment_id]
         with column:
             st.markdown(f"#### {name}")
-            found = _figures(frame.content_key, treatment_id, name, frame)
+            found = content.figures.get(treatment_id, ())
             if not found:
                 st.markdown(NO_NUMBERS)
-            for outcome, sentence in found:
+            for outcome in found:
+                sentence = outcome_sentence(outcome, name)
                 if outcome.drawn:
                     st.vega_lite_chart(
                         spec=_array_spec(frame.content_key, outcome, len(chosen), frame.present),
@@ -57,5 +50,5 @@ def draw_outcome_arrays(frame: Frame, chosen: tuple[str, ...]) -> None:
                         alt=sentence,
                     )
                 st.markdown(sentence)
-            for kind in missing_kinds(tuple(o for o, _ in found)):
+            for kind in missing_kinds(found):
                 st.markdown(f"{MISSING[kind]} See *{WHERE_INSTEAD[kind]}* in the table above.")

@@ -64,7 +64,7 @@ def visit_parts(
     shortlist = _fitted.set_index("id").loc[list(chosen)].reset_index()
     questions = tuple(questions_for(situation, shortlist, _assessment))
     names = _content.treatment_names
-    outcomes = {t: outcome_text(t, names[t], _content.outcomes, _content.sources) for t in chosen}
+    outcomes = {t: outcome_text(_content.figures.get(t, ()), names[t]) for t in chosen}
     return shortlist, questions, shortlist_items(shortlist, outcomes), _assessment.lines()
 
 

@@ -8,17 +8,17 @@ from components.banners import draw_situation_notes
 from components.compare import MATTERS_KEY, what_matters
 from components.decision_view import draw_knowledge_check, draw_readiness
 from components.exports import (
-    OutcomePicture,
     VisitSummary,
     chart_png,
     file_name,
+    outcome_pictures,
     visit_csv,
     visit_markdown,
     visit_pdf,
 )
 from components.frame import draw_frame, draw_glossary, page_query, seed, shortlist_picker
 from components.ladder import current_step, ladder_chart, ladder_data
-from components.outcomes import MISSING, NO_NUMBERS, icon_array, missing_kinds, outcome_sentence, outcomes_for
+from components.outcomes import icon_array
 from components.page_caches import visit_parts
 from components.pages import page
 from components.readiness import (
@@ -120,13 +120,7 @@ def pdf_with_ladder() -> bytes:
     """Built only when the PDF button is clicked: it draws the ladder and the outcome pictures offline,
     and loads the PDF libraries."""
     chart = ladder_chart(ladder_data(fitted, content.categories), content.categories, current_step(situation), emergency)
-    pictures = []
-    for t in chosen:
-        found = outcomes_for(t, content.outcomes, content.sources)
-        for o in found or (None,):
-            png = chart_png(icon_array(o), width=None) if o is not None and o.drawn else None
-            pictures.append(OutcomePicture(names[t], png, NO_NUMBERS if o is None else outcome_sentence(o, names[t])))
-        pictures += [OutcomePicture(names[t], None, MISSING[kind]) for kind in missing_kinds(found)]
+    pictures = outcome_pictures(chosen, names, content.figures, lambda o: chart_png(icon_array(o), width=None))
     return visit_pdf(summary, chart_png(chart), pictures)
 
 

@@ -145,5 +145,5 @@ def test_outcomes_in_numbers_use_one_wording_pattern_and_say_when_there_are_none
     )
     assert row.iloc[1] == NO_NUMBERS
     for treatment_id in CONTENT.outcomes["treatment_id"]:
-        text = outcome_text(treatment_id, "Its name", CONTENT.outcomes, CONTENT.sources)
+        text = outcome_text(CONTENT.figures[treatment_id], "Its name")
         assert "Source:" in text and "How sure:" in text

@@ -179,7 +179,7 @@ def test_no_text_a_person_reads_gives_a_chance_as_one_in_x():
 def test_each_category_has_a_figure_and_a_treatment_without_figures_says_so():
     covered = set(CONTENT.treatments.set_index("id").loc[[o.treatment_id for o in DRAWN], "category"])
     assert covered >= {"physical_therapy", "medications", "chiropractic", "surgery"}
-    assert outcome_text("acupuncture", NAMES["acupuncture"], CONTENT.outcomes, CONTENT.sources) == NO_NUMBERS
+    assert outcome_text(CONTENT.figures.get("acupuncture", ()), NAMES["acupuncture"]) == NO_NUMBERS
 
 
 def test_benefits_and_harms_both_have_figures_where_an_option_has_several():
