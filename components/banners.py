@@ -7,7 +7,7 @@ import streamlit as st
 
 from components.guidance import situation_notes
 from components.situation import Ignored, Situation
-from components.triage import TIERS, Assessment
+from components.triage import TIERS, Assessment, Tier
 from components.vocabulary import RED_FLAG_TIERS
 
 DISCLAIMER = (
@@ -18,17 +18,17 @@ DISCLAIMER = (
 TIER_BANNERS = {"emergency": st.error, "same_day": st.error, "soon": st.warning}
 
 
-def tier_markdown(assessment: Assessment, tier: str) -> str:
-    """One tier's banner text: heading, what to do, then each sign with why it matters."""
+def tier_markdown(assessment: Assessment, tier: str, tiers: dict[str, Tier] = TIERS) -> str:
+    """One tier's banner text: heading, what to do (with the clinic's numbers), then each sign with why it matters."""
     lines = "\n".join(f"- **{sign.label}**: {sign.action}" for sign in assessment.in_tier(tier))
-    return f"**{TIERS[tier].heading}** {TIERS[tier].action}\n\n{lines}"
+    return f"**{tiers[tier].heading}** {tiers[tier].action}\n\n{lines}"
 
 
-def draw_banners(assessment: Assessment) -> None:
+def draw_banners(assessment: Assessment, tiers: dict[str, Tier] = TIERS) -> None:
     """One banner per tier that has a sign, most urgent first; nothing without a sign."""
     for tier in RED_FLAG_TIERS:
         if assessment.in_tier(tier):
-            TIER_BANNERS[tier](tier_markdown(assessment, tier))
+            TIER_BANNERS[tier](tier_markdown(assessment, tier, tiers))
 
 
 def draw_situation_notes(situation: Situation) -> None:

@@ -18,6 +18,11 @@ def main(argv: list[str]) -> int:
     print(
         f"Content check passed: {len(content.treatments)} treatments, {len(content.evidence)} guideline stances, "
         f"{len(content.sources)} sources."
+        + (
+            f" Clinic profile: {content.clinic.name} ({content.clinic.country}, emergency number {content.clinic.emergency_number})."
+            if content.clinic
+            else ""
+        )
     )
     return 0
 

@@ -17,6 +17,8 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from components.clinic import NO_CLINIC, Clinic, load_clinic
+from components.errors import ContentError
 from components.outcomes import Outcome, outcomes_by_treatment
 from components.vocabulary import (
     CATEGORIES,
@@ -48,26 +50,6 @@ LIST_SEPARATOR = ";"
 ABOUT_KEYS: tuple[str, ...] = ("last_reviewed", "update_policy", "funding", "conflicts")
 
 
-class ContentError(ValueError):
-    """A problem in one content file, said so that a clinician can find and fix it."""
-
-    def __init__(self, file: str, row: int | None, column: str | None, value: object, problem: str, more: int = 0):
-        self.file, self.row, self.column, self.value, self.problem, self.more = file, row, column, value, problem, more
-        where = [f"data/{file}"]
-        if row is not None:
-            where.append(f"row {row}")
-        if column is not None:
-            where.append(f'column "{column}"')
-        text = ", ".join(where) + f": {problem}"
-        if value is not None and str(value) != "":
-            text += f" (found: {str(value)[:80]!r})"
-        elif value is not None:
-            text += " (found: an empty cell)"
-        if more:
-            text += f". {more} more problem{'s' if more > 1 else ''} after this one."
-        super().__init__(text)
-
-
 @dataclass(frozen=True)
 class Content:
     """Every content table, validated."""
@@ -82,6 +64,7 @@ class Content:
     outcomes: pd.DataFrame
     glossary: pd.DataFrame
     knowledge: pd.DataFrame
+    clinic: Clinic = NO_CLINIC  # clinic.toml, when the content folder has one
 
     # Lookups every page needs, worked out once per loaded version of the content.
     @cached_property
@@ -119,8 +102,10 @@ def content_dir() -> Path:
 
 
 def data_fingerprint(directory: Path = DATA_DIR) -> tuple[tuple[str, int, int], ...]:
-    """Name, size and modification time of each content file: changes whenever a clinic saves one."""
-    return tuple((path.name, path.stat().st_size, path.stat().st_mtime_ns) for path in sorted(directory.glob("*.csv")))
+    """Name, size and modification time of each file in the content folder (the CSVs, clinic.toml and
+    its logo): changes whenever a clinic saves one."""
+    files = (path for path in sorted(directory.iterdir()) if path.is_file() and not path.name.startswith("."))
+    return tuple((path.name, path.stat().st_size, path.stat().st_mtime_ns) for path in files)
 
 
 def escape_markdown(text: str) -> str:
@@ -505,7 +490,7 @@ def _cross_check(treatments: pd.DataFrame, evidence: pd.DataFrame, sources: pd.D
 
 
 def load_content(directory: Path = DATA_DIR) -> Content:
-    """Read and validate every content file; raise ContentError on the first problem."""
+    """Read and validate every content file; raise ContentError (ClinicError for clinic.toml) on the first problem."""
     tables = {file: _validate(file, _read(directory, file)) for file in SCHEMAS}
     _require_ids("symptoms.csv", tables["symptoms.csv"], SYMPTOMS)
     _require_ids("red_flags.csv", tables["red_flags.csv"], (*RED_FLAGS, *DERIVED_SIGNS))
@@ -525,4 +510,5 @@ def load_content(directory: Path = DATA_DIR) -> Content:
         outcomes=tables["outcomes.csv"],
         glossary=tables["glossary.csv"],
         knowledge=tables["knowledge.csv"],
+        clinic=load_clinic(directory),
     )

@@ -54,6 +54,7 @@ class VisitSummary:
     sure: tuple[tuple[str, str], ...] = ()  # each SURE question with its answer
     leaning: str = ""
     matters: tuple[str, ...] = ()  # "Avoiding surgery: matters a lot", most important first
+    clinic: tuple[tuple[str, str], ...] = ()  # the clinic's name and contacts (clinic.toml), as (label, text)
 
     @property
     def stand(self) -> list[tuple[str, str]]:
@@ -80,6 +81,8 @@ def shortlist_items(shortlist: pd.DataFrame, outcomes: Mapping[str, str] | None 
 
 def visit_markdown(summary: VisitSummary) -> str:
     lines = [f"# Back pain: notes for my visit ({summary.day.isoformat()})", "", f"*{DISCLAIMER_TEXT}*", ""]
+    if summary.clinic:
+        lines += ["## My clinic", "", *[f"- **{label}**: {text}" for label, text in summary.clinic], ""]
     if summary.warnings:
         lines += ["## Warning signs", "", *[f"- **{w}**" for w in summary.warnings], ""]
     lines += ["## My situation", "", summary.situation, "", "## My shortlist", ""]
@@ -107,6 +110,8 @@ def visit_csv(summary: VisitSummary) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["section", "item", "detail"])
     writer.writerow(["date", summary.day.isoformat(), DISCLAIMER_TEXT])
+    for label, text in summary.clinic:
+        writer.writerow(["clinic", label, text])
     for warning in summary.warnings:
         writer.writerow(["warning sign", warning, ""])
     writer.writerow(["situation", summary.situation, ""])
@@ -177,6 +182,9 @@ def visit_pdf(summary: VisitSummary, ladder_png: bytes | None, arrays: Sequence[
     pdf.multi_cell(text_width, 7, _latin1(f"Back pain: notes for my visit ({summary.day.isoformat()})"), **NEXT_LINE)
     pdf.set_font("Helvetica", "I", 8.5)
     pdf.multi_cell(text_width, 4.5, _latin1(DISCLAIMER_TEXT + " Bring it to talk through with your doctor."), **NEXT_LINE)
+    if summary.clinic:
+        pdf.set_font("Helvetica", "", 8.5)
+        pdf.multi_cell(text_width, 4.2, _latin1(" - ".join(f"{label}: {text}" for label, text in summary.clinic)), **NEXT_LINE)
     cut = False
 
     def block(heading: str, lines: list[str], style: str = "") -> None:
@@ -221,7 +229,8 @@ def visit_pdf(summary: VisitSummary, ladder_png: bytes | None, arrays: Sequence[
         pdf.multi_cell(width, 3.6, _latin1(caption), new_x="LEFT", new_y="NEXT")
         image_top = pdf.get_y() + 1
         pdf.image(io.BytesIO(ladder_png), x=x, y=image_top, w=width, h=0, keep_aspect_ratio=True)
-    footer = f"{DISCLAIMER_TEXT} Made {summary.day.isoformat()} with the back pain treatment-options explorer."
+    provider = f" from {dict(summary.clinic)['Clinic']}" if summary.clinic else ""
+    footer = f"{DISCLAIMER_TEXT} Made {summary.day.isoformat()} with the back pain treatment-options explorer{provider}."
 
     def foot() -> None:
         pdf.set_xy(12, pdf.h - 11)

@@ -9,22 +9,24 @@ their own modules: url_state (URL <-> session), sidebar (widgets), banners, cach
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
 import pandas as pd
 import streamlit as st
+from streamlit import config
 
 from components.banners import DISCLAIMER, draw_banners, draw_ignored_notice
 from components.caching import Fingerprint, cached_assessment, cached_content, cached_fit, shared_cache
+from components.clinic import CLINIC_FILE, THEME_KEYS, Clinic
 from components.data import Content, ContentError, content_dir, data_fingerprint, escape_markdown
 from components.glossary import terms_in
 from components.pages import page
 from components.presentation import PRESENT_KEY, PRESENTATION_CSS
 from components.sidebar import draw_sidebar, leave_presentation
 from components.situation import MAX_SHORTLIST, Situation
-from components.triage import Assessment
+from components.triage import Assessment, Tier, tiers_for
 from components.url_state import SHORTLIST_STATE, by_the_person, link_to_view, page_query, seed, state_from_url, write_url
 
 # Streamlit runs a full garbage collection after every script run (runner.postScriptGC) while the
@@ -65,6 +67,16 @@ class Frame:
         return cached_assessment(self.directory, self.fingerprint, self.situation)
 
     @property
+    def clinic(self) -> Clinic:
+        """The clinic's profile (clinic.toml); empty, and falsy, for an anonymous deployment."""
+        return self.content.clinic
+
+    @cached_property
+    def tiers(self) -> dict[str, Tier]:
+        """The warning-sign tiers with the clinic's emergency number and advice."""
+        return tiers_for(self.content.clinic)
+
+    @property
     def emergency(self) -> bool:
         """Whether any warning sign is at the emergency tier."""
         return self.assessment.tier == "emergency"
@@ -86,6 +98,9 @@ def draw_frame(url_path: str) -> Frame:
     except ContentError as error:
         st.error(f"**The app's content has a problem, so nothing is shown.** {escape_markdown(str(error))}")
         st.stop()
+    _apply_theme(content.clinic.theme)
+    if content.clinic.logo:
+        st.logo(str(content.clinic.logo), size="large")
     situation, shortlist, ignored = state_from_url(list(content.treatment_ids))
     present = bool(st.session_state.get(PRESENT_KEY))
     arrived = st.session_state.get(LAST_PAGE) != info.url_path
@@ -95,7 +110,9 @@ def draw_frame(url_path: str) -> Frame:
         st.html(PRESENTATION_CSS)
     frame = Frame(situation, content, fingerprint, str(directory), shortlist, present, arrived)
     draw_sidebar(situation, shortlist, content, info, arrived)
-    draw_banners(frame.assessment)
+    if content.clinic.feedback_email:
+        _draw_feedback(content.clinic, info.title)
+    draw_banners(frame.assessment, frame.tiers)
     draw_ignored_notice(ignored)
     st.caption(DISCLAIMER)
     query = page_query(situation, shortlist, info)
@@ -109,6 +126,36 @@ def draw_frame(url_path: str) -> Frame:
         st.button("Leave presentation mode", on_click=leave_presentation, key="leave_present")
     write_url(query)
     return frame
+
+
+def _apply_theme(theme: Mapping[str, str]) -> None:
+    """Give the app the clinic's colours (clinic.toml [theme]), or take them away again.
+
+    Streamlit reads its theme from its config each time a script run starts, and offers no public
+    way to set it from the app; the clinic's colours live with its content, so they are set in the
+    config here (tests/e2e/test_clinic.py checks the colour in the browser). Only options this
+    function set are ever taken away, so a theme in .streamlit/config.toml stays. When something
+    changed, this run started with the old colours: run again at once.
+    """
+    changed = False
+    for option in THEME_KEYS.values():
+        key, wanted = f"theme.{option}", theme.get(option)
+        if config.get_option(key) == wanted or (wanted is None and config.get_where_defined(key) != CLINIC_FILE):
+            continue
+        config.set_option(key, wanted, CLINIC_FILE)
+        changed = True
+    if changed:
+        st.rerun()
+
+
+def _draw_feedback(clinic: Clinic, page_title: str) -> None:
+    with st.sidebar:
+        st.divider()
+        st.markdown(f"✉️ [Tell us what was unclear]({clinic.feedback_link(page_title)})")
+        st.caption(
+            f"Opens your email app with a message to {escape_markdown(clinic.name)}. Nothing is sent until you send it, "
+            "and nothing you entered here goes into it."
+        )
 
 
 @by_the_person

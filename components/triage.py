@@ -9,10 +9,11 @@ Pure: no Streamlit.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from components.clinic import Clinic
 from components.data import split_list
 from components.situation import Situation
 from components.vocabulary import LONG_LASTING, RED_FLAG_TIERS
@@ -57,14 +58,19 @@ class Tier:
         return self.action.split(". ")[0]
 
 
+# What to do in an emergency besides calling, whoever's number is given.
+EMERGENCY_MEANWHILE = (
+    "Do not wait for an appointment, and do not try treatments from this app first. "
+    "After a major injury, if your neck hurts, do not move: wait for help."
+)
+
 TIERS: dict[str, Tier] = {
     "emergency": Tier(
         icon="🚨",
         short="Emergency: get help now",
         action=(
             "Call your local emergency number (999 in the UK, 911 in the US, 112 in the EU) or go to the nearest "
-            "emergency department now. Do not wait for an appointment, and do not try treatments from this app first. "
-            "After a major injury, if your neck hurts, do not move: wait for help."
+            "emergency department now. " + EMERGENCY_MEANWHILE
         ),
         hold="Not now: get emergency care first.",
         answer="Get emergency help now: one of your warning signs needs it.",
@@ -96,6 +102,30 @@ TIERS: dict[str, Tier] = {
         noun="a reason to see a doctor within days",
     ),
 }
+
+
+def tiers_for(clinic: Clinic) -> dict[str, Tier]:
+    """The tiers with a clinic's emergency number and where to get advice today (clinic.toml);
+    without a clinic profile, TIERS as they are, with the UK, US and EU numbers."""
+    if not clinic:
+        return TIERS
+    advice = clinic.urgent_advice or ("call your GP or NHS 111" if clinic.country == "GB" else "")
+    return {
+        **TIERS,
+        "emergency": replace(
+            TIERS["emergency"],
+            action=f"Call the emergency services on {clinic.emergency_number} or go to the nearest emergency department now. "
+            + EMERGENCY_MEANWHILE,
+        ),
+        "same_day": replace(
+            TIERS["same_day"],
+            action="Get a same-day appointment with a doctor before you try any treatment in this app. "
+            + (f"For advice today, {advice.rstrip('.')}. " if advice else "")
+            + "If you cannot get an appointment today, go to an urgent care centre.",
+        ),
+    }
+
+
 # Self-care under a sign to check within days: it may go on meanwhile.
 SOON_MEANWHILE = "Fine to do meanwhile, but see a doctor in the next few days about your warning sign."
 

@@ -2,11 +2,12 @@
 
 import streamlit as st
 
+from components.data import escape_markdown
 from components.decision_view import draw_knowledge_check
 from components.frame import draw_frame, draw_glossary
 from components.selfcheck import self_check
 from components.statements import start_here_introduction
-from components.triage import TIERS, raised_signs
+from components.triage import raised_signs
 from components.vocabulary import RED_FLAG_TIERS
 
 frame = draw_frame("")
@@ -21,6 +22,8 @@ st.markdown(
 )
 
 st.markdown(INTRODUCTION := start_here_introduction())
+if frame.clinic:
+    st.info(frame.clinic.introduction(escape_markdown), icon="🏥")
 
 left, right = st.columns(2)
 with left:
@@ -66,7 +69,7 @@ st.markdown(
 )
 flags = frame.content.red_flag_rows
 for tier in RED_FLAG_TIERS:
-    st.markdown(f"**{TIERS[tier].heading}**")
+    st.markdown(f"**{frame.tiers[tier].heading}**")
     st.markdown("\n".join(f"- **{f['label']}.** {f['help']}" for f in flags if f["tier"] == tier))
 st.markdown(
     "**Some signs are more urgent together.**\n"

@@ -3,11 +3,12 @@
 import streamlit as st
 
 from components.compare import source_label
+from components.data import escape_markdown
 from components.fit import FIT_RULES
 from components.frame import draw_frame, draw_glossary
 from components.page_caches import cached_criteria, dataset_zip
 from components.statements import sources_funding, sources_review
-from components.triage import TIERS, raised_signs
+from components.triage import raised_signs
 from components.vocabulary import OVERALL_STANCES, RED_FLAG_TIERS, SOURCE_KINDS, STANCE_MEANINGS, STANCES
 
 frame = draw_frame("sources")
@@ -16,6 +17,10 @@ content = frame.content
 
 st.title("Sources & method")
 st.markdown(sources_review(content.about))
+if frame.clinic:
+    st.markdown(
+        f"**Who reviews this content for {escape_markdown(frame.clinic.name)}:** {escape_markdown(frame.clinic.reviewed_by)}."
+    )
 
 st.header("How fit is decided")
 st.markdown(
@@ -26,7 +31,7 @@ st.markdown(
 st.markdown("\n".join(f"{n}. {rule}" for n, rule in enumerate(FIT_RULES, start=1)))
 st.markdown(
     "**Warning signs** come in three tiers, and a sign always wins over the fit:\n"
-    + "\n".join(f"- **{TIERS[tier].heading}** {TIERS[tier].first_step}." for tier in RED_FLAG_TIERS)
+    + "\n".join(f"- **{frame.tiers[tier].heading}** {frame.tiers[tier].first_step}." for tier in RED_FLAG_TIERS)
     + "\n\nSome signs are more urgent together:\n"
     + "\n".join(f"- {line}" for line in raised_signs(content.red_flag_rows, content.symptom_labels))
     + "\n\nThe hazard log behind these rules is `docs/SAFETY.md` in the app's code."

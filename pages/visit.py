@@ -6,6 +6,7 @@ import streamlit as st
 
 from components.banners import draw_situation_notes
 from components.compare import MATTERS_KEY, what_matters
+from components.data import escape_markdown
 from components.decision_view import draw_knowledge_check, draw_readiness
 from components.exports import (
     VisitSummary,
@@ -43,6 +44,8 @@ situation, content = frame.situation, frame.content
 
 st.title("My visit")
 st.markdown("Everything to take to your appointment on one page. Download it at the bottom.")
+if frame.clinic:
+    st.info(frame.clinic.introduction(escape_markdown), icon="🏥")
 
 st.header("My situation")
 situation_text = describe(situation, content.symptom_labels)
@@ -112,6 +115,7 @@ summary = VisitSummary(
     sure=answer_lines(readiness),
     leaning=leaning_label(readiness.leaning, names) if readiness.leaning else "",
     matters=matters,
+    clinic=frame.clinic.contact_lines,
 )
 emergency = frame.emergency
 
