@@ -34,3 +34,11 @@ def section_for(file: str) -> str:
 
 def test_the_guide_says_how_mistakes_are_reported():
     assert "make check-data" in DOC and "row" in DOC and "column" in DOC
+
+
+def test_the_content_guide_explains_every_clinic_profile_key():
+    from components.clinic import OPTIONAL, REQUIRED, THEME_KEYS
+
+    section = section_for("clinic.toml")
+    rows = [*(f"| `{key}` |" for key in (*REQUIRED, *OPTIONAL)), *(f"| `[theme]` `{key}` |" for key in THEME_KEYS)]
+    assert [row for row in rows if f"\n{row}" not in section] == []
