@@ -48,9 +48,15 @@ def free_port() -> int:
 
 class AppServer:
     def __init__(
-        self, script: str = "app.py", log_path: Path | None = None, cwd: Path = ROOT, python: str = sys.executable
+        self,
+        script: str = "app.py",
+        log_path: Path | None = None,
+        cwd: Path = ROOT,
+        python: str = sys.executable,
+        port: int | None = None,
     ) -> None:
-        self.port = free_port()
+        # A given port: a restarted server at the same address (the browser's storage is per address).
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path or Path(f"/tmp/backpain-bench-{self.port}.log")
         self._log = self.log_path.open("w")

@@ -38,7 +38,7 @@ with right:
         "**What it is not**\n"
         "- Not a diagnosis, and not a replacement for seeing a clinician\n"
         "- Not a prescription: only your doctor can say what is right for you\n"
-        "- Nothing you enter is saved or sent anywhere"
+        "- Nothing you enter is sent anywhere or stored on a server. Your notes stay on your device only if you ask"
     )
 
 st.header("Should I see a back pain doctor?")

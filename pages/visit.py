@@ -19,6 +19,7 @@ from components.exports import (
 )
 from components.frame import draw_frame, draw_glossary, page_query, seed, shortlist_picker
 from components.ladder import current_step, ladder_chart, ladder_data
+from components.notes_store import KEEP_KEY, NOTES_KEY, NOTES_WIDGET, draw_notes_store
 from components.outcomes import icon_array
 from components.page_caches import visit_parts
 from components.pages import page
@@ -35,8 +36,9 @@ from components.readiness import (
 from components.situation import describe
 from components.url_state import link_to_view
 
-NOTES_KEY = "visit_notes"
-NOTES_WIDGET = "w_visit_notes"
+
+def store_notes() -> None:
+    st.session_state[NOTES_KEY] = st.session_state[NOTES_WIDGET]
 
 
 frame = draw_frame("visit")
@@ -87,18 +89,25 @@ st.markdown("\n".join(f"{n}. {q}" for n, q in enumerate(questions, start=1)))
 
 st.header("My notes")
 # Notes live in this session's state under our own key (a widget's own state is dropped when
-# another page is shown), so they survive moving between pages and vanish with the tab.
+# another page is shown), so they survive moving between pages. They vanish with the tab unless
+# the person asks to keep them in this browser's storage (components.notes_store).
 seed(NOTES_WIDGET, st.session_state.get(NOTES_KEY, ""), frame.arrived)
 st.text_area(
     "Notes for your visit",
     key=NOTES_WIDGET,
-    on_change=lambda: st.session_state.update({NOTES_KEY: st.session_state[NOTES_WIDGET]}),
+    on_change=store_notes,
     height=140,
     placeholder="For example: what makes the pain worse, what you want from the visit, medicines you take.",
-    help="Your notes stay in this browser session. They are never saved on the server or sent anywhere.",
+    help="Your notes stay in this browser. They are never saved on our server or sent anywhere.",
 )
+draw_notes_store(frame.arrived)
 notes = st.session_state.get(NOTES_KEY, "")
-if notes:
+if st.session_state.get(KEEP_KEY):
+    st.caption(
+        "Your notes are kept in this browser on this device, not on our server, until you choose "
+        "*Forget my notes*. They go into your downloads below."
+    )
+elif notes:
     st.caption(f"Your notes ({len(notes)} characters) are kept until you close this tab, and go into your downloads below.")
 
 st.header("Take it with you")

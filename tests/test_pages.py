@@ -342,7 +342,7 @@ def test_visit_has_situation_shortlist_questions_notes_and_three_downloads():
     notes = at.text_area(key="w_visit_notes")
     assert (notes.label, notes.value) == ("Notes for your visit", "")
     assert notes.placeholder.startswith("For example: what makes the pain worse")
-    assert notes.help == "Your notes stay in this browser session. They are never saved on the server or sent anywhere."
+    assert notes.help == "Your notes stay in this browser. They are never saved on our server or sent anywhere."
 
     files = run_and_download(at)
     assert list(files) == [MARKDOWN, CSV, PDF]
