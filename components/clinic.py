@@ -43,8 +43,12 @@ THEME_KEYS = {  # clinic.toml [theme] key -> Streamlit's theme option
     "background_color": "backgroundColor",
     "text_color": "textColor",
 }
-# Streamlit's own light theme, which a clinic's colours are checked against when it sets only some.
-STREAMLIT_COLOURS = {"primary_color": "#ff4b4b", "background_color": "#ffffff", "text_color": "#31333f"}
+# Every Streamlit theme option a clinic profile may set.
+THEME_OPTIONS = (*THEME_KEYS.values(), "linkColor", "grayTextColor")
+# The app's own colours (.streamlit/config.toml [theme]), which a clinic's are checked against when it sets only some.
+APP_COLOURS = {"primary_color": "#1d4ed8", "background_color": "#ffffff", "text_color": "#111827"}
+# Streamlit 1.67 draws captions (the disclaimer, the privacy notes) in the text colour at 60% opacity.
+CAPTION_OPACITY = 0.6
 LOGO_TYPES = (".png", ".jpg", ".jpeg", ".svg")
 LOGO_MAX_BYTES = 1_000_000
 # WCAG 2.1 AA: normal text needs 4.5:1 against its background. The primary colour is used for
@@ -229,18 +233,39 @@ def _theme(raw: object) -> dict[str, str]:
     for key, value in raw.items():
         _check(f"theme.{key}", value, key in THEME_KEYS, "is not a theme key we know: " + ", ".join(THEME_KEYS))
         _check(f"theme.{key}", value, isinstance(value, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", value), "must be #rrggbb")
-    colours = {**STREAMLIT_COLOURS, **{key: value.lower() for key, value in raw.items()}}
-    for key in ("text_color", "primary_color"):
-        ratio = contrast(colours[key], colours["background_color"])
+    colours = {**APP_COLOURS, **{key: value.lower() for key, value in raw.items()}}
+    background = colours["background_color"]
+    for key, what, colour in (
+        (
+            "text_color",
+            "small grey text (the text colour faded, as Streamlit draws captions)",
+            blend(colours["text_color"], background, CAPTION_OPACITY),
+        ),
+        ("primary_color", "the primary colour", colours["primary_color"]),
+    ):
+        ratio = contrast(colour, background)
         if ratio < MIN_CONTRAST and (key in raw or "background_color" in raw):
             shown = key if key in raw else "background_color"
             raise ClinicError(
                 f"theme.{shown}",
                 raw.get(shown),
-                f"gives {key.replace('_', ' ')} on the background a contrast of {ratio:.2f} to 1; "
+                f"gives {what} on the background a contrast of {ratio:.2f} to 1; "
                 f"at least {MIN_CONTRAST} to 1 is needed so everyone can read it",
             )
-    return {THEME_KEYS[key]: value.lower() for key, value in raw.items()}
+    theme = {THEME_KEYS[key]: value.lower() for key, value in raw.items()}
+    # Links take the primary colour, and captions the text colour (Streamlit would otherwise fade the
+    # clinic's text colour for captions, below 4.5 to 1); both were checked above.
+    if "primary_color" in raw:
+        theme["linkColor"] = theme["primaryColor"]
+    if "text_color" in raw:
+        theme["grayTextColor"] = theme["textColor"]
+    return theme
+
+
+def blend(colour: str, background: str, opacity: float) -> str:
+    """The #rrggbb a colour shows as at this opacity over a background."""
+    channels = (round(opacity * int(colour[i : i + 2], 16) + (1 - opacity) * int(background[i : i + 2], 16)) for i in (1, 3, 5))
+    return "#" + "".join(f"{c:02x}" for c in channels)
 
 
 def contrast(first: str, second: str) -> float:

@@ -19,7 +19,7 @@ from streamlit import config
 
 from components.banners import DISCLAIMER, draw_banners, draw_ignored_notice
 from components.caching import Fingerprint, cached_assessment, cached_content, cached_fit, shared_cache
-from components.clinic import CLINIC_FILE, THEME_KEYS, Clinic
+from components.clinic import CLINIC_FILE, THEME_OPTIONS, Clinic
 from components.data import Content, ContentError, content_dir, data_fingerprint, escape_markdown
 from components.glossary import terms_in
 from components.pages import page
@@ -128,22 +128,29 @@ def draw_frame(url_path: str) -> Frame:
     return frame
 
 
+# Each theme option as it was before a clinic's colours were set (from .streamlit/config.toml, or
+# Streamlit's default), with where it was set: what comes back when a clinic drops a colour.
+_OWN_THEME: dict[str, tuple[object, str]] = {}
+
+
 def _apply_theme(theme: Mapping[str, str]) -> None:
-    """Give the app the clinic's colours (clinic.toml [theme]), or take them away again.
+    """Give the app the clinic's colours (clinic.toml [theme]), or give it its own back.
 
     Streamlit reads its theme from its config each time a script run starts, and offers no public
     way to set it from the app; the clinic's colours live with its content, so they are set in the
-    config here (tests/e2e/test_clinic.py checks the colour in the browser). Only options this
-    function set are ever taken away, so a theme in .streamlit/config.toml stays. When something
-    changed, this run started with the old colours: run again at once.
+    config here (tests/e2e/test_clinic.py checks the colours in the browser). When something
+    changed, this run started with the old colours: run again at once (on a new server, the
+    first visitor's first run; after that, only when clinic.toml's colours change).
     """
     changed = False
-    for option in THEME_KEYS.values():
-        key, wanted = f"theme.{option}", theme.get(option)
-        if config.get_option(key) == wanted or (wanted is None and config.get_where_defined(key) != CLINIC_FILE):
-            continue
-        config.set_option(key, wanted, CLINIC_FILE)
-        changed = True
+    for option in THEME_OPTIONS:
+        key = f"theme.{option}"
+        if key not in _OWN_THEME and config.get_where_defined(key) != CLINIC_FILE:
+            _OWN_THEME[key] = (config.get_option(key), config.get_where_defined(key))
+        wanted, where = (theme[option], CLINIC_FILE) if option in theme else _OWN_THEME[key]
+        if config.get_option(key) != wanted:
+            config.set_option(key, wanted, where)
+            changed = True
     if changed:
         st.rerun()
 

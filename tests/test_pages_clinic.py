@@ -73,7 +73,7 @@ def test_without_a_profile_every_page_reads_as_it_always_has(path: str):
     page = texts(at)
     assert "This app is provided by" not in page and "Who reviews this content for" not in page
     assert "Tell us what was unclear" not in sidebar_texts(at)
-    assert all(config.get_option(f"theme.{option}") is None for option in ("primaryColor", "backgroundColor", "textColor"))
+    assert config.get_where_defined("theme.primaryColor") != "clinic.toml"
 
 
 @pytest.mark.parametrize("path", ["pages/home.py", "pages/visit.py"])
@@ -125,15 +125,17 @@ def test_without_a_profile_the_downloads_have_no_clinic():
 
 
 def test_the_clinics_colours_become_the_theme_and_go_again_without_it(clinic: Path, monkeypatch: pytest.MonkeyPatch):
-    open_app()
-    assert [config.get_option(f"theme.{o}") for o in ("primaryColor", "backgroundColor", "textColor")] == [
-        "#0b6e4f",
-        "#ffffff",
-        "#1f2937",
-    ]
+    options = [f"theme.{option}" for option in ("primaryColor", "backgroundColor", "textColor", "linkColor", "grayTextColor")]
     monkeypatch.delenv(DATA_DIR_VARIABLE)
     open_app()
-    assert [config.get_option(f"theme.{o}") for o in ("primaryColor", "backgroundColor", "textColor")] == [None, None, None]
+    own = [config.get_option(option) for option in options]
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(clinic))
+    open_app()
+    # Links take the primary colour, captions the text colour (both checked for contrast).
+    assert [config.get_option(option) for option in options] == ["#0b6e4f", "#ffffff", "#111827", "#0b6e4f", "#111827"]
+    monkeypatch.delenv(DATA_DIR_VARIABLE)
+    open_app()
+    assert [config.get_option(option) for option in options] == own
 
 
 @pytest.mark.parametrize("path", PAGE_FILES)
