@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -20,6 +22,16 @@ def main() -> int:
     import fpdf  # noqa: F401
     import vl_convert  # noqa: F401
 
+    # A clinic's profile checks its country code with pycountry: the example must load here too.
+    with tempfile.TemporaryDirectory() as folder:
+        content = Path(folder) / "content"
+        shutil.copytree(ROOT / "data", content)
+        shutil.copy(ROOT / "examples" / "clinic.toml", content)
+        shutil.copy(ROOT / "examples" / "riverside-logo.png", content)
+        if not load_content(content).clinic:
+            print("examples/clinic.toml did not load", file=sys.stderr)
+            return 1
+
     for info in PAGES:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
         at.query_params["symptoms"] = "leg_pain"
@@ -30,7 +42,7 @@ def main() -> int:
         if at.exception or not at.title:
             print(f"/{info.url_path}: failed to render", file=sys.stderr)
             return 1
-    print(f"requirements.txt alone runs all {len(PAGES)} pages.")
+    print(f"requirements.txt alone runs all {len(PAGES)} pages and loads the example clinic profile.")
     return 0
 
 
