@@ -36,25 +36,31 @@ def notes_box(page: Page):
     return page.get_by_role("textbox", name="Notes for your visit")
 
 
-def keep_notes(page: Page, text: str) -> None:
-    page.get_by_text(KEEP_LABEL).click()
-    wait_for_app(page)
+def type_notes(page: Page, text: str) -> None:
     notes_box(page).fill(text)
     notes_box(page).press("Tab")  # commit the text area
     wait_for_app(page)
 
 
-def test_notes_stay_off_the_device_unless_asked(page: Page, server: Server):
-    page.goto(f"{server.url}/visit?{LINK}")
+def keep_notes(page: Page, text: str) -> None:
+    page.get_by_text(KEEP_LABEL).click()
     wait_for_app(page)
-    notes_box(page).fill(NOTES)
-    notes_box(page).press("Tab")
-    wait_for_app(page)
-    expect(page.get_by_text("are kept until you close this tab")).to_be_visible()
-    assert stored(page) is None
+    type_notes(page, text)
+
+
+def expect_no_notes_after_a_reload(page: Page) -> None:
     page.reload()
     wait_for_app(page)
     expect(notes_box(page)).to_have_value("")
+
+
+def test_notes_stay_off_the_device_unless_asked(page: Page, server: Server):
+    page.goto(f"{server.url}/visit?{LINK}")
+    wait_for_app(page)
+    type_notes(page, NOTES)
+    expect(page.get_by_text("are kept until you close this tab")).to_be_visible()
+    assert stored(page) is None
+    expect_no_notes_after_a_reload(page)
 
 
 def test_kept_notes_come_back_after_a_reload_and_forget_removes_them(page: Page, server: Server):
@@ -71,9 +77,7 @@ def test_kept_notes_come_back_after_a_reload_and_forget_removes_them(page: Page,
     expect(page.get_by_role("checkbox", name=KEEP_LABEL)).to_be_checked()
 
     # A change is stored too.
-    notes_box(page).fill(NOTES + " Bring my medicines list.")
-    notes_box(page).press("Tab")
-    wait_for_app(page)
+    type_notes(page, NOTES + " Bring my medicines list.")
     wait_until_stored(page, NOTES + " Bring my medicines list.")
 
     page.get_by_role("button", name=FORGET_LABEL).click()
@@ -81,9 +85,7 @@ def test_kept_notes_come_back_after_a_reload_and_forget_removes_them(page: Page,
     expect(notes_box(page)).to_have_value("")
     expect(page.get_by_role("checkbox", name=KEEP_LABEL)).not_to_be_checked()
     wait_until_stored(page, None)
-    page.reload()
-    wait_for_app(page)
-    expect(notes_box(page)).to_have_value("")
+    expect_no_notes_after_a_reload(page)
 
 
 def test_unticking_keep_removes_the_notes_from_the_device_but_not_from_the_tab(page: Page, server: Server):
