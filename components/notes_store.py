@@ -6,11 +6,14 @@ notes on this device", a small inline component (st.components.v2, no build step
 writes the notes to this browser's localStorage on every change. A new session asks the browser
 once what it holds, and brings the notes back. "Forget my notes" empties both.
 
-The conversation with the browser, one message each way:
+The conversation with the browser:
 - Python -> browser, every run: `data = {"mode": ..., "notes": ...}`, where mode is
-  "ask" (this session has not heard from the browser yet: report what you hold, change nothing),
-  "keep" (store these notes), or "off" (remove anything stored).
-- browser -> Python, once per session: the state value `found`, {"kept": bool, "notes": str, "available": bool}.
+  "ask" (neither the person nor the browser has said anything yet: report kept notes, change nothing),
+  "keep" (store these notes), or "off" (the person unticked the box or chose Forget: remove anything stored).
+- browser -> Python, the state value `found`, {"kept": bool, "notes": str, "available": bool}: only
+  when it holds kept notes (once per session), or when it cannot store them. A page with nothing
+  kept is not run again: on My visit opened from a link, an extra early run is one more chance for
+  a slow browser's widgets to lose what the link put in them.
 """
 
 from __future__ import annotations
@@ -57,11 +60,17 @@ export default function (component) {
   const { data, setStateValue } = component;
   const { available, stored } = read();
   if (data.mode === "ask") {
-    const notes = stored && typeof stored.notes === "string" ? stored.notes : "";
-    setStateValue("found", { available, kept: stored !== null, notes });
+    // Only kept notes are worth a word back (it reruns the page); with nothing kept, stay quiet.
+    if (stored !== null) {
+      const notes = typeof stored.notes === "string" ? stored.notes : "";
+      setStateValue("found", { available, kept: true, notes });
+    }
     return;
   }
-  if (!available) return;
+  if (!available) {
+    if (data.mode === "keep") setStateValue("found", { available: false, kept: false, notes: "" });
+    return;
+  }
   try {
     if (data.mode === "keep") {
       if (!stored || stored.notes !== data.notes) {
@@ -80,12 +89,13 @@ _STORE = st.components.v2.component("backpain_notes_store", html="<span hidden><
 
 
 def store_data(state: Mapping[str, Any]) -> dict[str, str]:
-    """What the browser is told this run: ask what it holds (once per session), keep the notes, or hold none."""
-    if not state.get(HEARD_KEY):
-        return {"mode": "ask", "notes": ""}
+    """What the browser is told this run: keep the notes (the box is ticked), hold none (the person
+    unticked it or chose Forget, or the browser's notes were taken), or say whether it holds any."""
     if state.get(KEEP_KEY):
         return {"mode": "keep", "notes": str(state.get(NOTES_KEY, ""))}
-    return {"mode": "off", "notes": ""}
+    if state.get(HEARD_KEY):
+        return {"mode": "off", "notes": ""}
+    return {"mode": "ask", "notes": ""}
 
 
 def take_found(state: MutableMapping[str, Any], found: Mapping[str, Any] | None) -> None:
@@ -106,6 +116,7 @@ def forget(state: MutableMapping[str, Any]) -> None:
     """'Forget my notes': empty the notes here and stop keeping them (the next run removes them from the browser)."""
     state[NOTES_KEY] = state[NOTES_WIDGET] = ""
     state[KEEP_KEY] = state[KEEP_WIDGET] = False
+    state[HEARD_KEY] = True
 
 
 def _on_found() -> None:
@@ -114,6 +125,7 @@ def _on_found() -> None:
 
 def _on_keep() -> None:
     st.session_state[KEEP_KEY] = bool(st.session_state.get(KEEP_WIDGET))
+    st.session_state[HEARD_KEY] = True  # the person's word: from now on, keep or remove
 
 
 def _on_forget() -> None:

@@ -26,12 +26,19 @@ from components.pages import PAGES
 from tests.test_pages import open_app, texts
 
 
-def test_a_new_session_asks_the_browser_once_and_changes_nothing_until_it_has_heard():
+def test_a_new_session_asks_the_browser_and_removes_nothing_until_the_person_or_the_browser_has_said():
     assert store_data({}) == {"mode": "ask", "notes": ""}
-    # Even with notes typed and keep ticked, nothing is written before the browser has answered.
-    assert store_data({NOTES_KEY: "typed", KEEP_KEY: True}) == {"mode": "ask", "notes": ""}
+    assert store_data({NOTES_KEY: "typed"}) == {"mode": "ask", "notes": ""}
+    assert store_data({NOTES_KEY: "typed", KEEP_KEY: True}) == {"mode": "keep", "notes": "typed"}
     assert store_data({HEARD_KEY: True, NOTES_KEY: "typed", KEEP_KEY: True}) == {"mode": "keep", "notes": "typed"}
     assert store_data({HEARD_KEY: True, NOTES_KEY: "typed"}) == {"mode": "off", "notes": ""}
+
+
+def test_the_browser_speaks_only_when_it_holds_kept_notes_or_cannot_keep_them():
+    ask = JS[JS.index('if (data.mode === "ask")') : JS.index("if (!available)")]
+    assert "if (stored !== null)" in ask and ask.count("setStateValue") == 1
+    refuse = JS[JS.index("if (!available)") : JS.index("try {\n    if")]
+    assert 'if (data.mode === "keep") setStateValue("found", { available: false' in refuse
 
 
 def test_kept_notes_come_back_and_tick_the_box_but_never_overwrite_notes_typed_in_this_session():
@@ -63,7 +70,7 @@ def test_a_browser_with_nothing_stored_or_no_storage_leaves_the_notes_alone():
 
 
 def test_forget_empties_the_notes_and_stops_keeping_them():
-    state = {HEARD_KEY: True, KEEP_KEY: True, KEEP_WIDGET: True, NOTES_KEY: "x", NOTES_WIDGET: "x"}
+    state = {KEEP_KEY: True, KEEP_WIDGET: True, NOTES_KEY: "x", NOTES_WIDGET: "x"}
     forget(state)
     assert store_data(state) == {"mode": "off", "notes": ""}
     assert (state[NOTES_KEY], state[NOTES_WIDGET], state[KEEP_WIDGET]) == ("", "", False)
@@ -89,10 +96,7 @@ def test_my_visit_offers_to_keep_the_notes_and_tells_the_browser_what_to_do():
     assert [b.label for b in at.button if b.key == "forget_notes"] == [FORGET_LABEL]
     assert component_data(at) == {"mode": "ask", "notes": ""}
 
-    # The browser answers that it holds nothing; the person ticks the box and types.
-    take_found(at.session_state, {"available": True, "kept": False, "notes": ""})
-    at.run()
-    assert component_data(at) == {"mode": "off", "notes": ""}
+    # The browser holds nothing, so it says nothing; the person ticks the box and types.
     at.checkbox(key=KEEP_WIDGET).check().run()
     at.text_area(key=NOTES_WIDGET).input("Ask about driving.").run()
     assert component_data(at) == {"mode": "keep", "notes": "Ask about driving."}
