@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install install-dev chromium lint check-data check-requirements load-test bench mutation clean
+.PHONY: run test install install-dev chromium lint check-data check-requirements load-test scale-test bench mutation clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,17 @@ test: install-dev chromium lint check-data check-requirements
 # 30 concurrent browser sessions against one server (slow: several minutes on 2 cores).
 load-test: install-dev chromium
 	CHROMIUM_PATH="$$(cat $(VENV)/chromium-path)" $(BIN)/python benchmarks/load_test.py --sessions 30
+
+# 60 concurrent browser sessions through HAProxy (deploy/haproxy.cfg's settings) to three replicas, one
+# killed mid-run, after the same sessions against one replica. Slow: about 12 minutes on 2 cores; stopped
+# and failed after 20. HAProxy comes from apt-get when missing (as root); the replicas run with
+# requirements.txt alone, as in the image (deploy/Dockerfile).
+scale-test: install-dev chromium .venv-bench/.installed
+	@command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] || \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null; \
+	else echo "make scale-test needs HAProxy: apt-get install haproxy (as root), or put haproxy on PATH." >&2; exit 1; fi
+	CHROMIUM_PATH="$$(cat $(VENV)/chromium-path)" $(BIN)/python benchmarks/scale_test.py --sessions 60 --server-python .venv-bench/bin/python
 
 # The benchmark's servers run with requirements.txt alone, as on Community Cloud (the dev tools,
 # e.g. hypothesis, would otherwise be imported by pandera and slow the app's cold start).

@@ -76,8 +76,11 @@ class RunWatch:
     Works with Playwright's sync and async pages alike (`wait` and `settle`).
     """
 
-    def __init__(self, page, timeout_s: float = TIMEOUT_S) -> None:
-        self.page, self.finished, self.seen, self.timeout_s = page, 0, 0, timeout_s
+    def __init__(self, page, timeout_s: float = TIMEOUT_S, polling: str | int = "raf") -> None:
+        """`polling`: how the page checks that it is drawn, "raf" (every animation frame: the exact
+        moment, for timing one page) or every so many ms (the scale test: a frame-by-frame check makes
+        each waiting page paint 60 times a second, which 60 pages at once cannot afford)."""
+        self.page, self.finished, self.seen, self.timeout_s, self.polling = page, 0, 0, timeout_s, polling
         page.on("websocket", lambda socket: socket.on("framereceived", self._frame))
 
     def _frame(self, payload: bytes | str) -> None:
@@ -110,7 +113,7 @@ class RunWatch:
         count, deadline = self._waiting(after)
         while self._still_waiting(count, deadline):
             self.page.wait_for_timeout(5)  # lets Playwright deliver the socket's events
-        self.page.wait_for_function(DRAWN, timeout=self.timeout_s * 1000, polling="raf")
+        self.page.wait_for_function(DRAWN, timeout=self.timeout_s * 1000, polling=self.polling)
         self.seen = self.finished
 
     async def settle(self, after: int | None = None) -> None:
@@ -118,5 +121,5 @@ class RunWatch:
         count, deadline = self._waiting(after)
         while self._still_waiting(count, deadline):
             await asyncio.sleep(0.005)
-        await self.page.wait_for_function(DRAWN, timeout=self.timeout_s * 1000, polling="raf")
+        await self.page.wait_for_function(DRAWN, timeout=self.timeout_s * 1000, polling=self.polling)
         self.seen = self.finished
