@@ -17,7 +17,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from benchmarks.server import ROOT, free_port, listening_sockets, open_sockets
+from benchmarks.server import ROOT, free_port, listening_sockets, open_sockets, tcp_sockets
 
 HAPROXY_CFG = ROOT / "deploy" / "haproxy.cfg"
 # A request header each test browser sends with its own session number (Playwright's extra headers
@@ -92,16 +92,7 @@ def established_peers(pid: int, port: int) -> set[int]:
     """Remote ports of the established TCP connections that process `pid` holds on its local `port`
     (Linux /proc): for a replica behind HAProxy, the local ports HAProxy connected from."""
     held = open_sockets(pid)
-    peers = set()
-    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
-        if not Path(table).exists():
-            continue
-        for line in Path(table).read_text().splitlines()[1:]:
-            fields = line.split()
-            local_port = int(fields[1].rsplit(":", 1)[1], 16)
-            if local_port == port and fields[3] == "01" and fields[9] in held:  # 01: ESTABLISHED
-                peers.add(int(fields[2].rsplit(":", 1)[1], 16))
-    return peers
+    return {remote for local, remote, state, inode in tcp_sockets() if local == port and state == "01" and inode in held}
 
 
 # One request in the scale test's log: which server answered, with what, for which test session.

@@ -8,23 +8,27 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.request import urlopen
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def listening_sockets(port: int) -> set[str]:
-    """Inodes of the TCP sockets listening on `port` on this machine (Linux /proc/net/tcp)."""
-    inodes = set()
+def tcp_sockets() -> Iterator[tuple[int, int, str, str]]:
+    """Every TCP socket on this machine (Linux /proc/net/tcp and tcp6): local port, remote port,
+    state (0A: listening, 01: established) and inode."""
     for table in ("/proc/net/tcp", "/proc/net/tcp6"):
         if not Path(table).exists():
             continue
         for line in Path(table).read_text().splitlines()[1:]:
             fields = line.split()
-            if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "0A":  # 0A: LISTEN
-                inodes.add(fields[9])
-    return inodes
+            yield int(fields[1].rsplit(":", 1)[1], 16), int(fields[2].rsplit(":", 1)[1], 16), fields[3], fields[9]
+
+
+def listening_sockets(port: int) -> set[str]:
+    """Inodes of the TCP sockets listening on `port` on this machine."""
+    return {inode for local, _, state, inode in tcp_sockets() if local == port and state == "0A"}
 
 
 def open_sockets(pid: int) -> set[str]:
