@@ -295,6 +295,9 @@ async def set_up(tab: Tab, url: str, delay: float, device_notes: bool) -> None:
         if f"Pain: {person.pain} out of 10." not in summary:
             tab.problems.append("the Markdown summary does not hold this session's pain")
         if person.number % PDF_EVERY == 0:
+            before = tab.watch.mark()
+            await page.get_by_role("button", name="Make a PDF (summary page and charts)").click()
+            await tab.watch.settle(after=before)
             pdf = await download(tab, "Download as PDF (summary page and charts)")
             if not pdf.startswith(b"%PDF"):
                 tab.problems.append("the PDF download is not a PDF")

@@ -36,6 +36,10 @@ from components.readiness import (
 from components.situation import describe
 from components.url_state import link_to_view
 
+PDF_KEY = "visit_pdf"  # (what the PDF was made from, its bytes)
+MAKE_PDF = "Make a PDF (summary page and charts)"
+PDF_LABEL = "Download as PDF (summary page and charts)"
+
 
 def store_notes() -> None:
     st.session_state[NOTES_KEY] = st.session_state[NOTES_WIDGET]
@@ -130,21 +134,37 @@ emergency = frame.emergency
 
 
 def pdf_with_ladder() -> bytes:
-    """Built only when the PDF button is clicked: it draws the ladder and the outcome pictures offline,
-    and loads the PDF libraries."""
+    """The PDF: it draws the ladder and the outcome pictures offline, and loads the PDF libraries."""
     chart = ladder_chart(ladder_data(fitted, content.categories), content.categories, current_step(situation), emergency)
     pictures = outcome_pictures(chosen, names, content.figures, lambda o: chart_png(icon_array(o), width=None))
     return visit_pdf(summary, chart_png(chart), pictures)
 
 
-downloads = (
-    ("Download as text (Markdown)", visit_markdown(summary), "md", "text/markdown"),
-    ("Download as a spreadsheet (CSV)", visit_csv(summary), "csv", "text/csv"),
-    ("Download as PDF (summary page and charts)", pdf_with_ladder, "pdf", "application/pdf"),
-)
-for column, (label, data, extension, mime) in zip(st.columns(len(downloads)), downloads, strict=True):
-    # on_click="ignore": a download must not rerun the page (and retire the other buttons' files).
+markdown_column, csv_column, pdf_column = st.columns((1, 1, 1.3))  # the PDF label is the longest
+# on_click="ignore": a download must not rerun the page (and retire the other buttons' files).
+for column, (label, data, extension, mime) in (
+    (markdown_column, ("Download as text (Markdown)", visit_markdown(summary), "md", "text/markdown")),
+    (csv_column, ("Download as a spreadsheet (CSV)", visit_csv(summary), "csv", "text/csv")),
+):
     column.download_button(label, data, file_name=file_name(today, extension), mime=mime, on_click="ignore")
+
+# The PDF takes seconds to draw, so it is made on request and held, for this session only, while
+# what it shows stays the same. Not a deferred download (a callable given to the button): Streamlit
+# 1.67 drops the file a callable makes after any two runs on the server, in any session, and on a
+# busy server that can be before the browser has fetched it (tests/test_pages.py shows how).
+made_from = (summary, situation, chosen, frame.content_key)
+held = st.session_state.get(PDF_KEY)
+if held is not None and held[0] != made_from:
+    del st.session_state[PDF_KEY]  # the page changed since: the PDF would not match it
+    held = None
+slot = pdf_column.empty()
+if held is None and slot.button(MAKE_PDF, help="Drawing the charts takes a few seconds.", key="make_pdf"):
+    with pdf_column, st.spinner("Making your PDF…"):
+        held = st.session_state[PDF_KEY] = (made_from, pdf_with_ladder())
+if held is not None:
+    slot.download_button(
+        PDF_LABEL, held[1], file_name=file_name(today, "pdf"), mime="application/pdf", on_click="ignore", type="primary"
+    )
 
 with st.expander("Link to this page with my answers"):
     st.caption(

@@ -23,7 +23,7 @@ from components.notes_store import (
     take_found,
 )
 from components.pages import PAGES
-from tests.test_pages import open_app, texts
+from tests.test_pages import MAKE_PDF, open_app, texts
 
 
 def test_a_new_session_asks_the_browser_and_removes_nothing_until_the_person_or_the_browser_has_said():
@@ -139,6 +139,9 @@ def test_everything_the_app_puts_in_the_session_can_be_pickled():
         at.switch_page(info.path).run()
     take_found(at.session_state, {"available": True, "kept": True, "notes": "Kept."})
     at.run()
+    at.switch_page("pages/visit.py").run()
+    next(b for b in at.button if b.label == MAKE_PDF).click().run()  # My visit holds the PDF made
+    assert "visit_pdf" in at.session_state
     ours = [key for key in at.session_state if key != COMPONENT_KEY]
     assert len(ours) > 30
     for key in ours:

@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from benchmarks.browser import RunWatch
 from tests.e2e.conftest import Server, serious_axe_violations, wait_for_app
-from tests.e2e.test_visit import download
+from tests.e2e.test_visit import download, make_pdf
 
 SITUATION = "symptoms=leg_pain&pain=6&function=some&duration=chronic"
 SHORTLIST = "t=discectomy,nsaids"
@@ -161,6 +161,7 @@ def test_a_person_weighs_the_options_and_takes_where_they_stand_to_the_visit(pag
     assert [(r["item"], r["detail"]) for r in rows if r["section"] == "SURE answer"] == [(q, a) for _, q, a in ANSWERS]
     assert VALUES_QUESTION in [r["detail"] for r in rows if r["section"] == "question"]
 
+    make_pdf(page)
     _, body = download(page, "Download as PDF (summary page and charts)", tmp_path)
     reader = pypdf.PdfReader(io.BytesIO(body))
     summary = flat(reader.pages[0].extract_text())

@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 
 from benchmarks.server import ROOT
 from tests.e2e.conftest import Server, wait_for_app
+from tests.e2e.test_visit import make_pdf
 
 SITUATION = "symptoms=leg_pain,numbness&pain=7&function=some&duration=subacute&tried=medications"
 
@@ -64,6 +65,7 @@ def test_a_full_journey_stays_on_the_apps_own_host_and_leaves_a_clean_log(page: 
     notes.fill(notes_token)
     notes.press("Tab")
     wait_for_app(page)
+    make_pdf(page)
     for label in ("Download as text (Markdown)", "Download as PDF (summary page and charts)"):
         with page.expect_download(timeout=60_000) as info:
             page.get_by_role("button", name=label).click()

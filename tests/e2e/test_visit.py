@@ -24,6 +24,13 @@ def download(page: Page, label: str, tmp_path: Path) -> tuple[str, bytes]:
     return info.value.suggested_filename, target.read_bytes()
 
 
+def make_pdf(page: Page) -> None:
+    """The PDF is made on request: its button turns into the download button when it is ready."""
+    page.get_by_role("button", name="Make a PDF (summary page and charts)").click()
+    expect(page.get_by_role("button", name="Download as PDF (summary page and charts)")).to_be_visible(timeout=60_000)
+    expect(page.get_by_role("button", name="Make a PDF (summary page and charts)")).to_have_count(0)
+
+
 def test_each_download_on_my_visit_gives_the_expected_file(page: Page, server: Server, tmp_path: Path):
     page.goto(f"{server.url}/visit?{LINK}")
     wait_for_app(page)
@@ -51,6 +58,7 @@ def test_each_download_on_my_visit_gives_the_expected_file(page: Page, server: S
         "Exercise therapy (physiotherapist-led)",
     ]
 
+    make_pdf(page)
     name, body = download(page, "Download as PDF (summary page and charts)", tmp_path)
     assert name == f"backpain-visit-{stamp}.pdf"
     reader = pypdf.PdfReader(io.BytesIO(body))
