@@ -228,13 +228,23 @@ async def sidebar_pain(page: Page) -> str:
 
 
 async def kept_on_device(page: Page, notes: str) -> None:
-    """Until this browser's storage holds `notes` under My visit's key (the page writes it after a run)."""
-    await page.wait_for_function(
-        "([key, notes]) => (window.localStorage.getItem(key) || '').includes(notes)",
-        arg=[STORAGE_KEY, notes],
-        timeout=TIMEOUT_S * 1000,
-        polling=100,
-    )
+    """Until this browser's storage holds `notes` under My visit's key (the page writes it after a run).
+    When it does not, the error says what the page and the storage hold instead."""
+    try:
+        await page.wait_for_function(
+            "([key, notes]) => (window.localStorage.getItem(key) || '').includes(notes)",
+            arg=[STORAGE_KEY, notes],
+            timeout=TIMEOUT_S * 1000,
+            polling=100,
+        )
+    except Error as error:
+        stored = await page.evaluate("key => window.localStorage.getItem(key)", STORAGE_KEY)
+        box = await page.get_by_role("textbox", name=NOTES_LABEL).input_value()
+        ticked = await page.get_by_role("checkbox", name=KEEP_ON_DEVICE).is_checked()
+        state = await page.evaluate("() => document.querySelector('[data-testid=stApp]')?.dataset.testScriptState")
+        raise AssertionError(
+            f"notes not kept on the device: storage {stored!r}, notes box {box!r}, box ticked {ticked}, script {state}"
+        ) from error
 
 
 async def download(tab: Tab, label: str, tries: int = 3) -> bytes:
