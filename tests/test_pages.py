@@ -366,6 +366,13 @@ def test_the_pdf_is_made_on_request_and_dropped_when_the_page_changes():
     assert [b.label for b in at.download_button] == [MARKDOWN, CSV]
     assert MAKE_PDF in [b.label for b in at.button]
     assert "visit_pdf" not in at.session_state
+    # A warning sign ticked after the PDF was made: the old PDF, without it, is not offered (H60).
+    next(b for b in at.button if b.label == MAKE_PDF).click().run()
+    assert PDF in [b.label for b in at.download_button]
+    at.checkbox(key="w_flag_bladder_bowel").check().run()
+    assert PDF not in [b.label for b in at.download_button]
+    files = run_and_download(at)
+    assert "bladder" in pdf_text(files[PDF][2]).lower()
 
 
 def pdf_text(data: bytes) -> str:
