@@ -6,12 +6,16 @@ import sys
 from pathlib import Path
 
 from components.data import ContentError, content_dir, load_content
+from components.translations import available_languages
 
 
 def main(argv: list[str]) -> int:
     directory = Path(argv[1]) if len(argv) > 1 else content_dir()
+    languages = available_languages(directory)
     try:
         content = load_content(directory)
+        for language in languages[1:]:  # each translation, checked as the app would show it
+            load_content(directory, language)
     except ContentError as error:
         print(f"Content check failed: {error}", file=sys.stderr)
         return 1
@@ -23,6 +27,7 @@ def main(argv: list[str]) -> int:
             if content.clinic
             else ""
         )
+        + (f" Translations checked: {', '.join(languages[1:])}." if len(languages) > 1 else "")
     )
     return 0
 

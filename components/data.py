@@ -20,6 +20,7 @@ import pandera.pandas as pa
 from components.clinic import NO_CLINIC, Clinic, load_clinic
 from components.errors import ContentError
 from components.outcomes import Outcome, outcomes_by_treatment
+from components.translations import SOURCE_LANGUAGE, translate, translation_file, translation_row
 from components.vocabulary import (
     CATEGORIES,
     CERTAINTY,
@@ -489,9 +490,30 @@ def _cross_check(treatments: pd.DataFrame, evidence: pd.DataFrame, sources: pd.D
             )
 
 
-def load_content(directory: Path = DATA_DIR) -> Content:
-    """Read and validate every content file; raise ContentError (ClinicError for clinic.toml) on the first problem."""
-    tables = {file: _validate(file, _read(directory, file)) for file in SCHEMAS}
+def load_content(directory: Path = DATA_DIR, language: str = SOURCE_LANGUAGE) -> Content:
+    """Read and validate every content file; raise ContentError (ClinicError for clinic.toml) on the first problem.
+    In another language, the English is checked first, then its translation (components.translations), then
+    the translated content as a whole, so a translation can break nothing the English guarantees."""
+    raw = {file: _read(directory, file) for file in SCHEMAS}
+    english = _checked(raw, directory)
+    if language == SOURCE_LANGUAGE:
+        return english
+    translation = _read(directory, translation_file(language))
+    translated = translate(raw, translation, language)
+    try:
+        return _checked(translated, directory)
+    except ContentError as error:
+        # Name the translation's own row when the problem is in a translated text.
+        row = translation_row(raw, translation, error.file, error.row, error.column)
+        where = error.file + (f" row {error.row}" if error.row is not None else "")
+        where += f', column "{error.column}"' if error.column else ""
+        problem = f"in the translated {where}: {error.problem} (language: {language})"
+        column = "text" if row is not None else None
+        raise ContentError(translation_file(language), row, column, error.value, problem) from None
+
+
+def _checked(raw: dict[str, pd.DataFrame], directory: Path) -> Content:
+    tables = {file: _validate(file, frame) for file, frame in raw.items()}
     _require_ids("symptoms.csv", tables["symptoms.csv"], SYMPTOMS)
     _require_ids("red_flags.csv", tables["red_flags.csv"], (*RED_FLAGS, *DERIVED_SIGNS))
     _require_ids("categories.csv", tables["categories.csv"], CATEGORIES)
