@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install install-dev chromium lint check-data check-requirements load-test scale-test bench mutation clean
+.PHONY: run test install install-dev chromium lint check-data check-requirements messages load-test scale-test bench mutation clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,12 @@ lint: install-dev
 
 check-data: install
 	$(BIN)/python -m components.check_data
+
+# The interface's words: collect every _("…") into locales/messages.pot, then add the new ones to
+# each language's catalogue (locales/<code>/LC_MESSAGES/messages.po) for its translator.
+messages: install
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k ngettext:1,2 --no-location --no-wrap --sort-output --omit-header -o locales/messages.pot . >/dev/null
+	$(BIN)/pybabel update -i locales/messages.pot -d locales -D messages --no-wrap --no-fuzzy-matching --omit-header --ignore-obsolete
 
 # requirements.txt alone, in a fresh virtual environment, must run the app (what Community Cloud does).
 check-requirements:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components.data import Content, load_content
+from components.data import Content, fingerprint_language, load_content
 from components.fit import Stance, fit_for, stances_by_treatment, with_stances
 from components.situation import Situation
 from components.triage import Assessment, assess
@@ -32,7 +32,7 @@ def shared_cache(max_entries: int) -> Callable:
 def cached_content(directory: str, fingerprint: Fingerprint) -> Content:
     """Loaded once per version of data/: a saved edit changes the fingerprint and is picked up on the
     next rerun. A failure is not cached, so a fixed file shows at once."""
-    return load_content(Path(directory))
+    return load_content(Path(directory), fingerprint_language(fingerprint))
 
 
 @shared_cache(max_entries=4)

@@ -20,7 +20,7 @@ import pandera.pandas as pa
 from components.clinic import NO_CLINIC, Clinic, load_clinic
 from components.errors import ContentError
 from components.outcomes import Outcome, outcomes_by_treatment
-from components.translations import SOURCE_LANGUAGE, translate, translation_file, translation_row
+from components.translations import SOURCE_LANGUAGE, TRANSLATIONS_DIR, translate, translation_file, translation_row
 from components.vocabulary import (
     CATEGORIES,
     CERTAINTY,
@@ -104,9 +104,25 @@ def content_dir() -> Path:
 
 def data_fingerprint(directory: Path = DATA_DIR) -> tuple[tuple[str, int, int], ...]:
     """Name, size and modification time of each file in the content folder (the CSVs, clinic.toml and
-    its logo): changes whenever a clinic saves one."""
-    files = (path for path in sorted(directory.iterdir()) if path.is_file() and not path.name.startswith("."))
-    return tuple((path.name, path.stat().st_size, path.stat().st_mtime_ns) for path in files)
+    its logo, and the translations in its translations/ folder): changes whenever a clinic saves one."""
+    translations = directory / TRANSLATIONS_DIR
+    found = [*directory.iterdir(), *(translations.iterdir() if translations.is_dir() else ())]
+    files = (path for path in sorted(found) if path.is_file() and not path.name.startswith("."))
+    return tuple((str(path.relative_to(directory)), path.stat().st_size, path.stat().st_mtime_ns) for path in files)
+
+
+LANGUAGE_MARK = "language="
+
+
+def content_fingerprint(directory: Path, language: str = SOURCE_LANGUAGE) -> tuple[tuple[str, int, int], ...]:
+    """The content folder's fingerprint with the language it is read in first: every cache keyed by
+    it then holds one language only."""
+    return ((LANGUAGE_MARK + language, 0, 0), *data_fingerprint(directory))
+
+
+def fingerprint_language(fingerprint: tuple[tuple[str, int, int], ...]) -> str:
+    first = fingerprint[0][0] if fingerprint else ""
+    return first.removeprefix(LANGUAGE_MARK) if first.startswith(LANGUAGE_MARK) else SOURCE_LANGUAGE
 
 
 def escape_markdown(text: str) -> str:

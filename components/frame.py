@@ -20,8 +20,10 @@ from streamlit import config
 from components.banners import DISCLAIMER, draw_banners, draw_ignored_notice
 from components.caching import Fingerprint, cached_assessment, cached_content, cached_fit, shared_cache
 from components.clinic import CLINIC_FILE, THEME_OPTIONS, Clinic
-from components.data import Content, ContentError, content_dir, data_fingerprint, escape_markdown
+from components.data import Content, ContentError, content_dir, content_fingerprint, data_fingerprint, escape_markdown
 from components.glossary import terms_in
+from components.i18n import use_language
+from components.language_view import choose_language, clinic_locales, draw_language_choice, mark_page_language
 from components.pages import page
 from components.presentation import PRESENT_KEY, PRESENTATION_CSS
 from components.sidebar import draw_sidebar, leave_presentation
@@ -92,7 +94,9 @@ def draw_frame(url_path: str) -> Frame:
     info = page(url_path)
     st.set_page_config(page_title=f"{info.title} · Back pain options", page_icon="🩺", layout="wide")
     directory = content_dir()
-    fingerprint = data_fingerprint(directory)
+    language, refused = choose_language(directory, data_fingerprint(directory))
+    use_language(language, clinic_locales(directory))
+    fingerprint = content_fingerprint(directory, language)
     try:
         content = cached_content(str(directory), fingerprint)
     except ContentError as error:
@@ -109,11 +113,13 @@ def draw_frame(url_path: str) -> Frame:
         st.set_page_config(initial_sidebar_state="collapsed")
         st.html(PRESENTATION_CSS)
     frame = Frame(situation, content, fingerprint, str(directory), shortlist, present, arrived)
+    with st.sidebar:
+        draw_language_choice()
     draw_sidebar(situation, shortlist, content, info, arrived)
     if content.clinic.feedback_email:
         _draw_feedback(content.clinic, info.title)
     draw_banners(frame.assessment, frame.tiers)
-    draw_ignored_notice(ignored)
+    draw_ignored_notice((*refused, *ignored))
     st.caption(DISCLAIMER)
     query = page_query(situation, shortlist, info)
     # In the page itself, not only the sidebar: phones and presentation mode keep the sidebar closed.
@@ -125,6 +131,7 @@ def draw_frame(url_path: str) -> Frame:
     if present:
         st.button("Leave presentation mode", on_click=leave_presentation, key="leave_present")
     write_url(query)
+    mark_page_language(language)
     return frame
 
 

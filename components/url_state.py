@@ -13,6 +13,8 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from components.i18n import LANGUAGE_PARAM
+from components.language_view import language_query
 from components.pages import PageInfo
 from components.presentation import PRESENT_KEY, parse_present
 from components.readiness import LEANING_KEY, SURE_KEY
@@ -42,6 +44,7 @@ def state_from_url(treatment_ids: list[str]) -> tuple[Situation, tuple[str, ...]
     if known and (url_is_ours or changed_here):
         return state[STATE_KEY], state.get(SHORTLIST_STATE, ()), ()
     # Any page accepts ?t= (a shared link may point anywhere); only Compare and My visit write it back.
+    params.pop(LANGUAGE_PARAM, None)  # read by the frame before the content (components.language_view)
     shortlist_given = params.pop(SHORTLIST_KEY, None)
     present, why = parse_present(params.pop(PRESENT_KEY, None))
     answers = {key: params.pop(key) for key in (SURE_KEY, LEANING_KEY) if key in params}
@@ -69,7 +72,7 @@ def page_query(situation: Situation, shortlist: tuple[str, ...], info: PageInfo)
         query[SHORTLIST_KEY] = ",".join(shortlist)
     if st.session_state.get(PRESENT_KEY):
         query[PRESENT_KEY] = "1"
-    return query
+    return query | language_query()
 
 
 def link_to_view(info: PageInfo, query: dict[str, str]) -> str:

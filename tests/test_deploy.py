@@ -288,7 +288,7 @@ def test_the_image_is_python_3_11_slim_and_installs_the_runtime_only():
     installs = [run for run in instruction("RUN") if "pip install" in run]
     assert installs == ["pip install --no-cache-dir -r requirements.txt"]
     copied = {shlex.split(arguments)[0] for arguments in instruction("COPY")}
-    assert copied == {"requirements.txt", ".streamlit/", "app.py", "components/", "pages/", "data/"}
+    assert copied == {"requirements.txt", ".streamlit/", "app.py", "components/", "pages/", "locales/", "data/"}
     assert "data/ /content/" in instruction("COPY")
     assert f"{DATA_DIR_VARIABLE}={CONTENT_MOUNT}" in instruction("ENV")
 

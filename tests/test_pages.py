@@ -550,7 +550,7 @@ def test_the_shared_cached_tables_and_chart_specs_are_never_changed_by_a_page():
 
     from components import ladder_view
     from components.caching import cached_content, cached_fit, cached_treatment_table
-    from components.data import content_dir, data_fingerprint
+    from components.data import content_dir, content_fingerprint
     from components.fit import fit_content, with_stances
     from components.frame import Frame
     from components.ladder import current_step
@@ -567,7 +567,7 @@ def test_the_shared_cached_tables_and_chart_specs_are_never_changed_by_a_page():
     at.pills(key="ladder_highlight").set_value("Surgery and implants").run()
 
     directory = content_dir()
-    fingerprint = data_fingerprint(directory)
+    fingerprint = content_fingerprint(directory)  # as the frame keys them: with the language
     shared_content = cached_content(str(directory), fingerprint)
     shared_table = cached_treatment_table(str(directory), fingerprint)
     shared_fit = cached_fit(str(directory), fingerprint, situation)
