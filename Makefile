@@ -48,8 +48,8 @@ check-data: install
 # The interface's words: collect every _("…") into locales/messages.pot, then add the new ones to
 # each language's catalogue (locales/<code>/LC_MESSAGES/messages.po) for its translator.
 messages: install
-	$(BIN)/pybabel extract -F babel.cfg -k _ -k ngettext:1,2 --no-location --no-wrap --sort-output --omit-header -o locales/messages.pot . >/dev/null
-	$(BIN)/pybabel update -i locales/messages.pot -d locales -D messages --no-wrap --no-fuzzy-matching --omit-header --ignore-obsolete
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --no-location --no-wrap --sort-output --omit-header -o locales/messages.pot . >/dev/null
+	$(BIN)/pybabel update -i locales/messages.pot -d locales -D messages --no-wrap --no-fuzzy-matching --ignore-obsolete
 
 # requirements.txt alone, in a fresh virtual environment, must run the app (what Community Cloud does).
 check-requirements:

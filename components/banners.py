@@ -6,11 +6,12 @@ from __future__ import annotations
 import streamlit as st
 
 from components.guidance import situation_notes
+from components.i18n import N_, _
 from components.situation import Ignored, Situation
 from components.triage import TIERS, Assessment, Tier
 from components.vocabulary import RED_FLAG_TIERS
 
-DISCLAIMER = (
+DISCLAIMER = N_(
     "This app gives general information, **not medical advice and not a diagnosis**. "
     "Use it to prepare for a talk with your doctor or physiotherapist."
 )
@@ -42,4 +43,4 @@ def draw_ignored_notice(ignored: tuple[Ignored, ...]) -> None:
         # Parameters and values are reduced to [A-Za-z0-9_-.,?] by safe_snippet, so
         # nothing from the URL can form markdown, links or HTML here.
         items = "; ".join(f"`{i.param}={i.value}` ({i.why})" for i in ignored)
-        st.warning(f"Some settings in this link could not be used and were ignored: {items}.")
+        st.warning(_("Some settings in this link could not be used and were ignored: {items}.").format(items=items))

@@ -22,7 +22,7 @@ from components.caching import Fingerprint, cached_assessment, cached_content, c
 from components.clinic import CLINIC_FILE, THEME_OPTIONS, Clinic
 from components.data import Content, ContentError, content_dir, content_fingerprint, data_fingerprint, escape_markdown
 from components.glossary import terms_in
-from components.i18n import use_language
+from components.i18n import _, use_language
 from components.language_view import choose_language, clinic_locales, draw_language_choice, mark_page_language
 from components.pages import page
 from components.presentation import PRESENT_KEY, PRESENTATION_CSS
@@ -92,15 +92,17 @@ class Frame:
 def draw_frame(url_path: str) -> Frame:
     """Draw the whole frame for one page and return the situation and content it uses."""
     info = page(url_path)
-    st.set_page_config(page_title=f"{info.title} · Back pain options", page_icon="🩺", layout="wide")
     directory = content_dir()
     language, refused = choose_language(directory, data_fingerprint(directory))
     use_language(language, clinic_locales(directory))
+    title = _("{title} · Back pain options").format(title=_(info.title))
+    st.set_page_config(page_title=title, page_icon="🩺", layout="wide")
     fingerprint = content_fingerprint(directory, language)
     try:
         content = cached_content(str(directory), fingerprint)
     except ContentError as error:
-        st.error(f"**The app's content has a problem, so nothing is shown.** {escape_markdown(str(error))}")
+        problem = _("**The app's content has a problem, so nothing is shown.** {error}")
+        st.error(problem.format(error=escape_markdown(str(error))))
         st.stop()
     _apply_theme(content.clinic.theme)
     if content.clinic.logo:
@@ -120,16 +122,16 @@ def draw_frame(url_path: str) -> Frame:
         _draw_feedback(content.clinic, info.title)
     draw_banners(frame.assessment, frame.tiers)
     draw_ignored_notice((*refused, *ignored))
-    st.caption(DISCLAIMER)
+    st.caption(_(DISCLAIMER))
     query = page_query(situation, shortlist, info)
     # In the page itself, not only the sidebar: phones and presentation mode keep the sidebar closed.
-    with st.popover("🔗 Link to this view", help="The address of this page with your situation, to share or reopen."):
+    with st.popover("🔗 " + _("Link to this view"), help=_("The address of this page with your situation, to share or reopen.")):
         st.code(link_to_view(info, query), language=None, wrap_lines=True)
         st.caption(
-            "Copy it with the button on the right. It opens this page with this situation, for someone else or for you later."
+            _("Copy it with the button on the right. It opens this page with this situation, for someone else or for you later.")
         )
     if present:
-        st.button("Leave presentation mode", on_click=leave_presentation, key="leave_present")
+        st.button(_("Leave presentation mode"), on_click=leave_presentation, key="leave_present")
     write_url(query)
     mark_page_language(language)
     return frame
@@ -165,10 +167,12 @@ def _apply_theme(theme: Mapping[str, str]) -> None:
 def _draw_feedback(clinic: Clinic, page_title: str) -> None:
     with st.sidebar:
         st.divider()
-        st.markdown(f"✉️ [Tell us what was unclear]({clinic.feedback_link(page_title)})")
+        st.markdown("✉️ [" + _("Tell us what was unclear") + f"]({clinic.feedback_link(page_title)})")
         st.caption(
-            f"Opens your email app with a message to {escape_markdown(clinic.name)}. Nothing is sent until you send it, "
-            "and nothing you entered here goes into it."
+            _(
+                "Opens your email app with a message to {clinic}. Nothing is sent until you send it, "
+                "and nothing you entered here goes into it."
+            ).format(clinic=escape_markdown(clinic.name))
         )
 
 
@@ -189,7 +193,7 @@ def shortlist_picker(frame: Frame, label: str) -> tuple[str, ...]:
         max_selections=MAX_SHORTLIST,
         key=SHORTLIST_WIDGET,
         on_change=_store_shortlist,
-        placeholder="Choose treatments",
+        placeholder=_("Choose treatments"),
     )
     return tuple(st.session_state.get(SHORTLIST_STATE, frame.shortlist))
 
@@ -220,5 +224,5 @@ def draw_glossary(frame: Frame, texts: Iterable[str]) -> None:
     count, lines = _glossary_markdown(frame.content_key, "\n".join(str(text) for text in texts), frame.content.glossary)
     if not count:
         return
-    with st.expander(f"📖 Words explained on this page ({count})"):
+    with st.expander("📖 " + _("Words explained on this page ({count})").format(count=count)):
         st.markdown(lines)

@@ -140,6 +140,12 @@ def _(message: str) -> str:
     return translations(_language.get(), _clinic_locales.get()).gettext(message)
 
 
+def N_(message: str) -> str:
+    """Mark a message for the catalogue where it is defined (a constant, made before any run has a
+    language); it is translated with _() where it is shown."""
+    return message
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """A message that depends on a count ("1 problem", "2 problems"), in this run's language."""
     return translations(_language.get(), _clinic_locales.get()).ngettext(singular, plural, count)

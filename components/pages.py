@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from components.i18n import N_
+
 
 @dataclass(frozen=True)
 class PageInfo:
@@ -18,47 +20,47 @@ class PageInfo:
 PAGES: tuple[PageInfo, ...] = (
     PageInfo(
         "pages/home.py",
-        "Start here",
+        N_("Start here"),
         "",
         "🏠",
-        "What this app is and is not, whether to see a back pain doctor, and what such a doctor does.",
+        N_("What this app is and is not, whether to see a back pain doctor, and what such a doctor does."),
     ),
     PageInfo(
         "pages/explore.py",
-        "Explore treatments",
+        N_("Explore treatments"),
         "explore",
         "🔎",
-        "Every treatment with its guideline stance and whether it fits your situation now, later or not typically.",
+        N_("Every treatment with its guideline stance and whether it fits your situation now, later or not typically."),
     ),
     PageInfo(
         "pages/ladder.py",
-        "Escalation ladder",
+        N_("Escalation ladder"),
         "ladder",
         "🪜",
-        "Charts of the usual path from self-care to surgery, when each option is considered, and how invasive each is.",
+        N_("Charts of the usual path from self-care to surgery, when each option is considered, and how invasive each is."),
     ),
     PageInfo(
         "pages/compare.py",
-        "Compare options",
+        N_("Compare options"),
         "compare",
         "⚖️",
-        "Two to four treatments side by side, with benefits and risks in equal detail and what matters to you.",
+        N_("Two to four treatments side by side, with benefits and risks in equal detail and what matters to you."),
         shortlist_in_url=True,
     ),
     PageInfo(
         "pages/visit.py",
-        "My visit",
+        N_("My visit"),
         "visit",
         "📝",
-        "Your situation, shortlist and questions for the doctor, with private notes and downloads to take along.",
+        N_("Your situation, shortlist and questions for the doctor, with private notes and downloads to take along."),
         shortlist_in_url=True,
     ),
     PageInfo(
         "pages/sources.py",
-        "Sources & method",
+        N_("Sources & method"),
         "sources",
         "📚",
-        "Every source, how fit is decided, when the content was last reviewed, and how a clinic edits it.",
+        N_("Every source, how fit is decided, when the content was last reviewed, and how a clinic edits it."),
     ),
 )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.data import Content
+from components.i18n import _
 from components.pages import PAGES, PageInfo
 from components.presentation import PRESENT_KEY
 from components.situation import LIST_FIELDS, Situation, from_choices
@@ -63,21 +64,21 @@ def leave_presentation() -> None:
 
 
 def _navigation(situation: Situation, shortlist: tuple[str, ...], arrived: bool) -> None:
-    st.markdown("### 🩺 Back pain options")
+    st.markdown("### 🩺 " + _("Back pain options"))
     for target in PAGES:
         st.page_link(
             target.path,
-            label=target.title,
+            label=_(target.title),
             icon=target.icon,
-            help=target.help,
+            help=_(target.help),
             query_params=page_query(situation, shortlist, target),
         )
     seed(PRESENT_WIDGET, bool(st.session_state.get(PRESENT_KEY)), arrived)
     st.toggle(
-        "Presentation mode",
+        _("Presentation mode"),
         key=PRESENT_WIDGET,
         on_change=_set_present,
-        help="Larger text and charts for screen-sharing in a consultation; Streamlit's menu is hidden.",
+        help=_("Larger text and charts for screen-sharing in a consultation; Streamlit's menu is hidden."),
     )
 
 
@@ -85,7 +86,7 @@ def _multiselect(field: str, label: str, choices: dict[str, str], placeholder: s
     st.multiselect(
         label,
         list(choices),
-        format_func=choices.get,
+        format_func=lambda key: _(choices[key]),
         key=WIDGET_KEYS[field],
         on_change=_store_widgets,
         placeholder=placeholder,
@@ -105,64 +106,66 @@ def draw_sidebar(situation: Situation, shortlist: tuple[str, ...], content: Cont
     with st.sidebar:
         _navigation(situation, shortlist, arrived)
         st.divider()
-        st.markdown("### Your situation")
-        st.caption("Stays on this device. It is kept in the page address so you can share or reopen this view.")
+        st.markdown("### " + _("Your situation"))
+        st.caption(_("Stays on this device. It is kept in the page address so you can share or reopen this view."))
         st.pills(
-            "Where is your pain, and what do you feel?",
+            _("Where is your pain, and what do you feel?"),
             SYMPTOMS,
             selection_mode="multi",
             format_func=content.symptom_labels.get,
             key=WIDGET_KEYS["symptoms"],
             on_change=_store_widgets,
-            help="Pick all that apply.",
+            help=_("Pick all that apply."),
         )
         if situation.placed_symptoms:
             st.pills(
-                "Where do you feel it: one or both legs or arms?",
+                _("Where do you feel it: one or both legs or arms?"),
                 list(WHERE),
                 selection_mode="multi",
-                format_func=WHERE.get,
+                format_func=lambda key: _(WHERE[key]),
                 key=WIDGET_KEYS["where"],
                 on_change=_store_widgets,
-                help="Numbness and weakness in a leg and in an arm have different causes and treatments. "
-                "Symptoms in both legs or both arms are warning signs.",
+                help=_(
+                    "Numbness and weakness in a leg and in an arm have different causes and treatments. "
+                    "Symptoms in both legs or both arms are warning signs."
+                ),
             )
         st.slider(
-            "How bad is the pain right now? (0 = none, 10 = worst imaginable)",
+            _("How bad is the pain right now? (0 = none, 10 = worst imaginable)"),
             min_value=0,
             max_value=10,
             key=WIDGET_KEYS["pain"],
             on_change=_store_widgets,
         )
         for field, label, choices in (
-            ("function", "How much does it affect daily life?", FUNCTION),
-            ("duration", "How long have you had this episode?", DURATIONS),
-            ("age", "Your age", AGE_BANDS),
+            ("function", _("How much does it affect daily life?"), FUNCTION),
+            ("duration", _("How long have you had this episode?"), DURATIONS),
+            ("age", _("Your age"), AGE_BANDS),
         ):
             st.radio(
                 label,
                 list(choices),
-                format_func=choices.get,
+                format_func=lambda key, choices=choices: _(choices[key]),
                 index=None,
                 key=WIDGET_KEYS[field],
                 on_change=_store_widgets,
                 horizontal=field == "age",
             )
-        st.markdown("**Warning signs.** Tick any you have now:")
+        st.markdown(_("**Warning signs.** Tick any you have now:"))
         _flag_boxes([row for row in tickable if row["tier"] == "emergency"])
         later = [row for row in tickable if row["tier"] != "emergency"]
         ticked_later = any(row["id"] in situation.flags for row in later)
-        with st.expander("More signs: fever, cancer, a fall, weight loss, night pain", expanded=ticked_later):
+        with st.expander(_("More signs: fever, cancer, a fall, weight loss, night pain"), expanded=ticked_later):
             _flag_boxes(later)
         more = bool(situation.tried or situation.health or situation.history or situation.findings)
-        with st.expander("Your health, tests and what you have tried", expanded=more):
-            _multiselect("tried", "What have you already tried?", TRIED, "Nothing yet")
+        with st.expander(_("Your health, tests and what you have tried"), expanded=more):
+            _multiselect("tried", _("What have you already tried?"), TRIED, _("Nothing yet"))
             _multiselect(
                 "health",
-                "Other health conditions",
+                _("Other health conditions"),
                 HEALTH,
-                "None",
-                help="Some treatments need care, or are best avoided, with these.",
+                _("None"),
+                help=_("Some treatments need care, or are best avoided, with these."),
             )
-            _multiselect("findings", "What a specialist has found", FINDINGS, "Nothing yet")
-            _multiselect("history", "Your spine history", HISTORY, "None")
+            _multiselect("findings", _("What a specialist has found"), FINDINGS, _("Nothing yet"))
+            _multiselect("history", _("Your spine history"), HISTORY, _("None"))

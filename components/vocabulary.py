@@ -6,6 +6,8 @@ the ids themselves are a contract with every saved link, so they live here.
 
 from __future__ import annotations
 
+from components.i18n import N_
+
 SYMPTOMS: tuple[str, ...] = (
     "back_pain",
     "neck_pain",
@@ -32,10 +34,10 @@ SYMPTOM_REGIONS: dict[str, str] = {
 # Symptoms whose region is where the person says they are felt.
 NERVE_SYMPTOMS: tuple[str, ...] = ("numbness", "weakness")
 WHERE: dict[str, str] = {
-    "one_leg": "One leg",
-    "both_legs": "Both legs",
-    "one_arm": "One arm",
-    "both_arms": "Both arms",
+    "one_leg": N_("One leg"),
+    "both_legs": N_("Both legs"),
+    "one_arm": N_("One arm"),
+    "both_arms": N_("Both arms"),
 }
 WHERE_REGIONS: dict[str, str] = {"one_leg": "low_back", "both_legs": "low_back", "one_arm": "neck", "both_arms": "neck"}
 
@@ -74,36 +76,36 @@ CATEGORIES: tuple[str, ...] = (
 
 # What a person may have tried: self-care plus the five categories.
 TRIED: dict[str, str] = {
-    "self_care": "Self-care (rest, heat, staying active)",
-    "physical_therapy": "Physical therapy or exercise",
-    "medications": "Medicines",
-    "chiropractic": "Chiropractic or manual therapy",
-    "injections": "Injections",
-    "surgery": "Surgery",
+    "self_care": N_("Self-care (rest, heat, staying active)"),
+    "physical_therapy": N_("Physical therapy or exercise"),
+    "medications": N_("Medicines"),
+    "chiropractic": N_("Chiropractic or manual therapy"),
+    "injections": N_("Injections"),
+    "surgery": N_("Surgery"),
 }
 
 HISTORY: dict[str, str] = {
-    "prior_spine_surgery": "Spine surgery in the past",
-    "spine_injury": "A spine injury in the past",
-    "spinal_condition": "A diagnosed spine condition, such as a slipped vertebra or scoliosis",
+    "prior_spine_surgery": N_("Spine surgery in the past"),
+    "spine_injury": N_("A spine injury in the past"),
+    "spinal_condition": N_("A diagnosed spine condition, such as a slipped vertebra or scoliosis"),
 }
 
 AGE_BANDS: dict[str, str] = {
-    "under_20": "Under 20",
-    "20_to_49": "20 to 49",
-    "50_to_64": "50 to 64",
-    "65_plus": "65 or older",
+    "under_20": N_("Under 20"),
+    "20_to_49": N_("20 to 49"),
+    "50_to_64": N_("50 to 64"),
+    "65_plus": N_("65 or older"),
 }
 
 # Other health conditions that change which options are safe (guidelines.md 8.1).
 HEALTH: dict[str, str] = {
-    "osteoporosis": "Osteoporosis (thin bones)",
-    "long_term_steroids": "Taking steroid tablets long-term",
-    "blood_thinners": "Taking a blood thinner (such as warfarin, apixaban or clopidogrel)",
-    "kidney_disease": "Kidney disease",
-    "stomach_ulcer": "A stomach ulcer or bleeding from the stomach or gut",
-    "heart_disease": "Heart disease or a past stroke",
-    "pregnancy": "Pregnancy",
+    "osteoporosis": N_("Osteoporosis (thin bones)"),
+    "long_term_steroids": N_("Taking steroid tablets long-term"),
+    "blood_thinners": N_("Taking a blood thinner (such as warfarin, apixaban or clopidogrel)"),
+    "kidney_disease": N_("Kidney disease"),
+    "stomach_ulcer": N_("A stomach ulcer or bleeding from the stomach or gut"),
+    "heart_disease": N_("Heart disease or a past stroke"),
+    "pregnancy": N_("Pregnancy"),
 }
 
 # Health conditions and age bands as they read inside a reason ("usually avoided with ..."):
@@ -112,9 +114,9 @@ PERSONAL: dict[str, str] = {**HEALTH, **{band: f"being aged {label.lower()}" for
 
 # What a specialist has already found: some options come only after one of these.
 FINDINGS: dict[str, str] = {
-    "imaging_matches": "A scan (such as an MRI) that matches my symptoms",
-    "positive_block": "A test nerve block (medial branch block) that eased my back pain",
-    "stimulator_trial": "A trial of a spinal cord stimulator that helped",
+    "imaging_matches": N_("A scan (such as an MRI) that matches my symptoms"),
+    "positive_block": N_("A test nerve block (medial branch block) that eased my back pain"),
+    "stimulator_trial": N_("A trial of a spinal cord stimulator that helped"),
 }
 
 # Ids a saved link may still hold, and the (field, id) they mean now. Links never break.
@@ -123,20 +125,20 @@ LEGACY_IDS: dict[tuple[str, str], tuple[str, str]] = {
 }
 
 FUNCTION: dict[str, str] = {
-    "none": "Daily life is not affected",
-    "some": "Some everyday tasks are limited",
-    "severe": "Can't do everyday tasks",
+    "none": N_("Daily life is not affected"),
+    "some": N_("Some everyday tasks are limited"),
+    "severe": N_("Can't do everyday tasks"),
 }
 
 # Durations in the order they happen; weeks are [start, end) since onset. The first three are
 # ACP 2017's classes; the longer ones are what NICE TA159 (6 months) and similar criteria need.
 # "chronic" kept its id when the longer ones were added: a saved link still opens.
 DURATIONS: dict[str, str] = {
-    "acute": "Less than 4 weeks",
-    "subacute": "4 to 12 weeks",
-    "chronic": "3 to 6 months",
-    "over_6_months": "6 months to a year",
-    "over_1_year": "More than a year",
+    "acute": N_("Less than 4 weeks"),
+    "subacute": N_("4 to 12 weeks"),
+    "chronic": N_("3 to 6 months"),
+    "over_6_months": N_("6 months to a year"),
+    "over_1_year": N_("More than a year"),
 }
 DURATION_WEEKS: dict[str, tuple[int, int]] = {
     "acute": (0, 4),

@@ -60,7 +60,20 @@ def complete_locales(tmp_path: Path) -> Path:
 def test_the_template_holds_exactly_the_messages_in_the_code(tmp_path):
     """Run `make messages` when this fails: a message added to the code must reach the translators."""
     extracted = tmp_path / "messages.pot"
-    command = [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "_", "-k", "ngettext:1,2"]
+    command = [
+        sys.executable,
+        "-m",
+        "babel.messages.frontend",
+        "extract",
+        "-F",
+        "babel.cfg",
+        "-k",
+        "_",
+        "-k",
+        "N_",
+        "-k",
+        "ngettext:1,2",
+    ]
     subprocess.run(
         [*command, "--no-location", "--omit-header", "-o", str(extracted), "."], cwd=ROOT, check=True, capture_output=True
     )
@@ -185,3 +198,14 @@ def test_a_link_asking_for_a_language_not_offered_says_so_and_shows_english(comp
     notices = [w.value for w in at.warning]
     assert any(f"`lang=fr` (not a language this app offers: English, {LANGUAGE})" in notice for notice in notices), notices
     assert at.query_params["lang"] == "en"
+
+
+def test_the_spanish_disclaimer_says_information_not_medical_advice_nor_a_diagnosis():
+    from components.banners import DISCLAIMER
+
+    use_language("es")
+    try:
+        assert "información, no es consejo médico ni un diagnóstico" in _(DISCLAIMER)
+        assert _("Start here") == "Empiece aquí"
+    finally:
+        use_language("en")
