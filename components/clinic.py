@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from components.errors import ContentError
+from components.i18n import N_
 
 CLINIC_FILE = "clinic.toml"
 
@@ -30,7 +31,7 @@ EMERGENCY_NUMBERS: dict[str, str] = {
     "GB": "999",
     "US": "911",
     "CA": "911",
-    "IE": "112 or 999",
+    "IE": N_("112 or 999"),  # in words: translated where it is shown
     "AU": "000",
     "NZ": "111",
     **dict.fromkeys(EU_MEMBERS, "112"),

@@ -15,8 +15,9 @@ from functools import lru_cache
 import pandas as pd
 
 from components.data import Content, split_list
+from components.i18n import _
 from components.situation import Situation, lower_first
-from components.triage import SOON_MEANWHILE, TIERS, Assessment, assess
+from components.triage import SOON_MEANWHILE, Assessment, assess, base_tiers
 from components.vocabulary import (
     DURATION_WEEKS,
     DURATIONS,
@@ -359,13 +360,13 @@ def fit_one(
         reason = f"Ask your doctor first, because of {_labels(caution, PERSONAL, 'and')}. {reason}"
     tier = assessment.tier
     if tier == "soon" and row["self_care"] == "yes" and base.fit == "fits now":
-        return Fit("fits now", f"{SOON_MEANWHILE} {reason}")
+        return Fit("fits now", f"{_(SOON_MEANWHILE)} {reason}")
     if tier == "emergency":
         # Red flags always win; in an emergency the option's own merits are beside the point.
-        return Fit("not typical" if base.fit == "not typical" else "later step", TIERS[tier].hold)
+        return Fit("not typical" if base.fit == "not typical" else "later step", base_tiers()[tier].hold)
     if tier is not None:
         # Nothing fits now until the sign is checked.
-        return Fit("not typical" if base.fit == "not typical" else "later step", f"{TIERS[tier].hold} {reason}")
+        return Fit("not typical" if base.fit == "not typical" else "later step", f"{base_tiers()[tier].hold} {reason}")
     return Fit(base.fit, reason)
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from components.data import split_list
+from components.i18n import _
 from components.situation import Situation, lower_first
-from components.triage import TIERS, Assessment
+from components.triage import Assessment, base_tiers
 from components.vocabulary import DURATIONS, FINDINGS, LONG_LASTING, TRIED
 
 HISTORY_PHRASES: dict[str, str] = {
@@ -34,7 +35,8 @@ def questions_for(situation: Situation, shortlist: pd.DataFrame, assessment: Ass
     """Plain questions, most urgent first. `shortlist` holds fitted treatment rows in the person's order."""
     questions: list[str] = []
     for sign in assessment.signs:
-        questions.append(f"I have this warning sign: {sign.label.lower()}. {TIERS[sign.tier].question}")
+        question = _("I have this warning sign: {sign}.").format(sign=sign.label.lower())
+        questions.append(f"{question} {base_tiers()[sign.tier].question}")
     questions += [
         "What do you think is causing my pain?",
         "Do I need any tests or scans now? Why, or why not?",

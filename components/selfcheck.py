@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from components.situation import Situation
-from components.triage import TIERS, Assessment
+from components.triage import Assessment, base_tiers
 from components.vocabulary import WHERE
 
 LIMBS = {"leg_pain": "a leg", "arm_pain": "an arm"}
@@ -75,7 +75,7 @@ def self_check(situation: Situation, assessment: Assessment) -> SelfCheck:
     """The plain answer. Red flags always win over the four signs."""
     signs = doctor_signs(situation)
     if assessment.tier is not None:
-        return SelfCheck(assessment.tier, TIERS[assessment.tier].answer, signs)
+        return SelfCheck(assessment.tier, base_tiers()[assessment.tier].answer, signs)
     if any(sign.applies for sign in signs):
         return SelfCheck("yes", "Yes: seeing a back pain doctor would be sensible.", signs)
     return SelfCheck(

@@ -15,6 +15,7 @@ import pandas as pd
 
 from components.clinic import Clinic
 from components.data import split_list
+from components.i18n import N_, _
 from components.situation import Situation
 from components.vocabulary import LONG_LASTING, RED_FLAG_TIERS
 
@@ -59,75 +60,88 @@ class Tier:
 
 
 # What to do in an emergency besides calling, whoever's number is given.
-EMERGENCY_MEANWHILE = (
+EMERGENCY_MEANWHILE = N_(
     "Do not wait for an appointment, and do not try treatments from this app first. "
     "After a major injury, if your neck hurts, do not move: wait for help."
 )
 
-TIERS: dict[str, Tier] = {
-    "emergency": Tier(
-        icon="🚨",
-        short="Emergency: get help now",
-        action=(
-            "Call your local emergency number (999 in the UK, 911 in the US, 112 in the EU) or go to the nearest "
-            "emergency department now. " + EMERGENCY_MEANWHILE
-        ),
-        hold="Not now: get emergency care first.",
-        answer="Get emergency help now: one of your warning signs needs it.",
-        question="Do I need emergency tests or treatment now?",
-        noun="an emergency",
-    ),
-    "same_day": Tier(
-        icon="⚠️",
-        short="See a doctor today",
-        action=(
-            "Get a same-day appointment with a doctor (in the UK, your GP or NHS 111) before you try any treatment "
-            "in this app. If you cannot get one today, go to an urgent care centre."
-        ),
-        hold="Only after a doctor has checked your warning sign today.",
-        answer="See a doctor today, because of a warning sign.",
-        question="Do I need tests or treatment today?",
-        noun="a reason to see a doctor today",
-    ),
-    "soon": Tier(
-        icon="🩺",
-        short="See a doctor in the next few days",
-        action=(
-            "Book an appointment with a doctor in the next few days to have this checked. Keep active meanwhile. "
-            "Get help sooner if it gets worse or a new warning sign appears."
-        ),
-        hold="Only after a doctor has checked your warning sign in the next few days.",
-        answer="Yes: see a doctor in the next few days to have a warning sign checked.",
-        question="What tests do I need, and how soon?",
-        noun="a reason to see a doctor within days",
-    ),
-}
 
-
-def tiers_for(clinic: Clinic) -> dict[str, Tier]:
-    """The tiers with a clinic's emergency number and where to get advice today (clinic.toml);
-    without a clinic profile, TIERS as they are, with the UK, US and EU numbers."""
-    if not clinic:
-        return TIERS
-    advice = clinic.urgent_advice or ("call your GP or NHS 111" if clinic.country == "GB" else "")
+def base_tiers() -> dict[str, Tier]:
+    """The three tiers in this run's language (components.i18n), with the UK, US and EU numbers."""
+    meanwhile = _(EMERGENCY_MEANWHILE)
     return {
-        **TIERS,
-        "emergency": replace(
-            TIERS["emergency"],
-            action=f"Call the emergency services on {clinic.emergency_number} or go to the nearest emergency department now. "
-            + EMERGENCY_MEANWHILE,
+        "emergency": Tier(
+            icon="🚨",
+            short=_("Emergency: get help now"),
+            action=_(
+                "Call your local emergency number (999 in the UK, 911 in the US, 112 in the EU) or go to the nearest "
+                "emergency department now."
+            )
+            + " "
+            + meanwhile,
+            hold=_("Not now: get emergency care first."),
+            answer=_("Get emergency help now: one of your warning signs needs it."),
+            question=_("Do I need emergency tests or treatment now?"),
+            noun=_("an emergency"),
         ),
-        "same_day": replace(
-            TIERS["same_day"],
-            action="Get a same-day appointment with a doctor before you try any treatment in this app. "
-            + (f"For advice today, {advice.rstrip('.')}. " if advice else "")
-            + "If you cannot get an appointment today, go to an urgent care centre.",
+        "same_day": Tier(
+            icon="⚠️",
+            short=_("See a doctor today"),
+            action=_(
+                "Get a same-day appointment with a doctor (in the UK, your GP or NHS 111) before you try any treatment "
+                "in this app. If you cannot get one today, go to an urgent care centre."
+            ),
+            hold=_("Only after a doctor has checked your warning sign today."),
+            answer=_("See a doctor today, because of a warning sign."),
+            question=_("Do I need tests or treatment today?"),
+            noun=_("a reason to see a doctor today"),
+        ),
+        "soon": Tier(
+            icon="🩺",
+            short=_("See a doctor in the next few days"),
+            action=_(
+                "Book an appointment with a doctor in the next few days to have this checked. Keep active meanwhile. "
+                "Get help sooner if it gets worse or a new warning sign appears."
+            ),
+            hold=_("Only after a doctor has checked your warning sign in the next few days."),
+            answer=_("Yes: see a doctor in the next few days to have a warning sign checked."),
+            question=_("What tests do I need, and how soon?"),
+            noun=_("a reason to see a doctor within days"),
         ),
     }
 
 
+# The tiers in English, as the app's tests and the English pages read them.
+TIERS: dict[str, Tier] = base_tiers()
+
+
+def tiers_for(clinic: Clinic) -> dict[str, Tier]:
+    """The tiers, in this run's language, with a clinic's emergency number and where to get advice today
+    (clinic.toml); without a clinic profile, with the UK, US and EU numbers."""
+    tiers = base_tiers()
+    if not clinic:
+        return tiers
+    advice = clinic.urgent_advice or (_("call your GP or NHS 111") if clinic.country == "GB" else "")
+    same_day = [_("Get a same-day appointment with a doctor before you try any treatment in this app.")]
+    if advice:
+        same_day.append(_("For advice today, {advice}.").format(advice=advice.rstrip(".")))
+    same_day.append(_("If you cannot get an appointment today, go to an urgent care centre."))
+    return {
+        **tiers,
+        "emergency": replace(
+            tiers["emergency"],
+            action=_("Call the emergency services on {number} or go to the nearest emergency department now.").format(
+                number=_(clinic.emergency_number)  # "112 or 999" has words; a plain number is left as it is
+            )
+            + " "
+            + _(EMERGENCY_MEANWHILE),
+        ),
+        "same_day": replace(tiers["same_day"], action=" ".join(same_day)),
+    }
+
+
 # Self-care under a sign to check within days: it may go on meanwhile.
-SOON_MEANWHILE = "Fine to do meanwhile, but see a doctor in the next few days about your warning sign."
+SOON_MEANWHILE = N_("Fine to do meanwhile, but see a doctor in the next few days about your warning sign.")
 
 
 @dataclass(frozen=True)
@@ -154,7 +168,8 @@ class Assessment:
 
     def lines(self) -> tuple[str, ...]:
         """Each sign with its tier in words, most urgent first (My visit and the downloads)."""
-        return tuple(f"{TIERS[sign.tier].short}: {sign.label.lower()}" for sign in self.signs)
+        tiers = base_tiers()
+        return tuple(f"{tiers[sign.tier].short}: {sign.label.lower()}" for sign in self.signs)
 
 
 NO_SIGNS = Assessment()
@@ -178,10 +193,11 @@ def raised_signs(red_flags: Sequence[Mapping[str, str]], symptom_labels: Mapping
     """Each sign that symptoms make more urgent, in words from the data (Start here, Sources & method):
     'Past or current cancer, with new tingling or numbness, muscle weakness or leg pain on walking or
     standing, is an emergency.'"""
-    sentences = []
+    sentences, tiers = [], base_tiers()
     for row in red_flags:
         if row["raised_to"]:
             words = [symptom_labels.get(s, s).lower() for s in split_list(row["raised_by"])]
-            listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
-            sentences.append(f"{row['label']}, with new {listed}, is {TIERS[row['raised_to']].noun}.")
+            listed = words[0] if len(words) == 1 else _("{first} or {last}").format(first=", ".join(words[:-1]), last=words[-1])
+            sentence = _("{sign}, with new {symptoms}, is {tier}.")
+            sentences.append(sentence.format(sign=row["label"], symptoms=listed, tier=tiers[row["raised_to"]].noun))
     return tuple(sentences)

@@ -209,3 +209,23 @@ def test_the_spanish_disclaimer_says_information_not_medical_advice_nor_a_diagno
         assert _("Start here") == "Empiece aquí"
     finally:
         use_language("en")
+
+
+def test_the_warning_sign_tiers_in_spanish_keep_every_number_and_instruction():
+    """The banners' words are safety-critical: in Spanish each tier is translated, and the emergency
+    numbers (the app's three, or the clinic's own) are all still there."""
+    from components.clinic import parse_clinic
+    from components.triage import TIERS, base_tiers, tiers_for
+
+    use_language("es")
+    try:
+        spanish = base_tiers()
+        clinic = tiers_for(parse_clinic({"name": "Clínica", "country": "IE", "reviewed_by": "Dr A"}, ROOT / "data"))
+    finally:
+        use_language("en")
+    for key, tier in spanish.items():
+        for field in ("short", "action", "hold", "answer", "question", "noun"):
+            assert getattr(tier, field) != getattr(TIERS[key], field), (key, field)
+    assert all(number in spanish["emergency"].action for number in ("999", "911", "112"))
+    assert "urgencias" in spanish["emergency"].action and "no se mueva" in spanish["emergency"].action
+    assert "al 112 o 999" in clinic["emergency"].action and "urgencias" in clinic["emergency"].action
