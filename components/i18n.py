@@ -43,7 +43,6 @@ DOMAIN = "messages"
 LANGUAGE_PARAM = "lang"  # the URL parameter, kept in every link like the situation
 
 _language: ContextVar[str] = ContextVar("language", default=SOURCE_LANGUAGE)
-_clinic_locales: ContextVar[Path | None] = ContextVar("clinic_locales", default=None)
 
 
 def _roots(extra: Path | None) -> tuple[Path, ...]:
@@ -117,18 +116,25 @@ def _translations(path: Path, modified: float) -> gettext_module.NullTranslation
     return gettext_module.GNUTranslations(compiled)
 
 
+_ENGLISH = gettext_module.NullTranslations()  # the messages are the English
+_active: ContextVar[gettext_module.NullTranslations] = ContextVar("translations", default=_ENGLISH)
+
+
 def translations(language: str, extra: Path | None = None) -> gettext_module.NullTranslations:
     """The language's catalogue; English (the messages themselves) when it has none."""
+    if language == SOURCE_LANGUAGE:
+        return _ENGLISH
     path = catalogue_path(language, extra)
-    if language == SOURCE_LANGUAGE or not path.exists():
-        return gettext_module.NullTranslations()
+    if not path.exists():
+        return _ENGLISH
     return _translations(path, path.stat().st_mtime)
 
 
 def use_language(language: str, extra: Path | None = None) -> None:
-    """Set the language of this run, and where the clinic's own catalogues are (the frame calls it first thing)."""
+    """Set the language of this run (the frame calls it first thing), with where a clinic's own
+    catalogues are. The catalogue is looked up once here, not at every message."""
     _language.set(language)
-    _clinic_locales.set(extra)
+    _active.set(translations(language, extra))
 
 
 def current_language() -> str:
@@ -137,7 +143,7 @@ def current_language() -> str:
 
 def _(message: str) -> str:
     """A message of the interface in this run's language."""
-    return translations(_language.get(), _clinic_locales.get()).gettext(message)
+    return _active.get().gettext(message)
 
 
 def N_(message: str) -> str:
@@ -148,7 +154,7 @@ def N_(message: str) -> str:
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """A message that depends on a count ("1 problem", "2 problems"), in this run's language."""
-    return translations(_language.get(), _clinic_locales.get()).ngettext(singular, plural, count)
+    return _active.get().ngettext(singular, plural, count)
 
 
 def language_from(param: str | None, browser_locale: str | None, offered: tuple[str, ...]) -> tuple[str, bool]:
