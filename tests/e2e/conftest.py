@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 
 from benchmarks.browser import CHROMIUM_ARGS, RunWatch, browser_tests_required, chromium_path
 from benchmarks.server import AppServer
+from components.data import DATA_DIR_VARIABLE
 
 CHROMIUM = chromium_path()
 
@@ -56,6 +57,13 @@ class Server(AppServer):
 
     def __init__(self, log_path: Path) -> None:
         super().__init__(log_path=log_path)
+
+
+def content_server(content: Path) -> Server:
+    """A server reading the content folder `content` (a clinic's copy: BACKPAIN_DATA_DIR)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(DATA_DIR_VARIABLE, str(content))
+        return Server(content.parent / "server.log")
 
 
 @pytest.fixture

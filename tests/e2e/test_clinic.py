@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from components.clinic import CLINIC_FILE
-from components.data import DATA_DIR, DATA_DIR_VARIABLE
-from tests.e2e.conftest import Server, serious_axe_violations, wait_for_app
+from components.data import DATA_DIR
+from tests.e2e.conftest import Server, content_server, serious_axe_violations, wait_for_app
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -22,9 +22,7 @@ def clinic_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     shutil.copytree(DATA_DIR, content)
     shutil.copy(ROOT / "examples" / CLINIC_FILE, content)
     shutil.copy(ROOT / "examples" / "riverside-logo.png", content)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(DATA_DIR_VARIABLE, str(content))
-        server = Server(content.parent / "server.log")
+    server = content_server(content)
     yield server
     server.stop()
 

@@ -11,10 +11,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from components.data import DATA_DIR, DATA_DIR_VARIABLE
+from components.data import DATA_DIR
 from components.i18n import LOCALES_DIR, read_catalogue
 from components.translations import translation_file
-from tests.e2e.conftest import Server, wait_for_app
+from tests.e2e.conftest import Server, content_server, wait_for_app
 from tests.test_i18n import LANGUAGE, write_catalogue
 from tests.test_translations import full_translation
 
@@ -27,9 +27,7 @@ def language_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server
     full_translation().to_csv(content / translation_file(LANGUAGE), index=False)
     messages = [m.id for m in read_catalogue(LOCALES_DIR / "messages.pot") if m.id]
     write_catalogue(content / "locales", LANGUAGE, {m: f"[{LANGUAGE}] {m}" for m in messages})
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(DATA_DIR_VARIABLE, str(content))
-        server = Server(content.parent / "server.log")
+    server = content_server(content)
     yield server
     server.stop()
 
