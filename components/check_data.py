@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from components.data import ContentError, content_dir, load_content
+from components.i18n import catalogue_languages, missing_messages
 from components.translations import available_languages
 
 
@@ -29,6 +30,12 @@ def main(argv: list[str]) -> int:
         )
         + (f" Translations checked: {', '.join(languages[1:])}." if len(languages) > 1 else "")
     )
+    # Interface catalogues: a language with untranslated messages (or a lost {placeholder}) is not offered.
+    clinic_locales = directory / "locales" if (directory / "locales").is_dir() else None
+    for language in catalogue_languages(clinic_locales):
+        missing = missing_messages(language, clinic_locales)
+        if missing:
+            print(f"Interface catalogue {language}: {len(missing)} messages not translated yet, first: {missing[0]!r}.")
     return 0
 
 

@@ -17,7 +17,6 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from components.errors import ContentError
-from components.i18n import N_
 
 CLINIC_FILE = "clinic.toml"
 
@@ -31,7 +30,7 @@ EMERGENCY_NUMBERS: dict[str, str] = {
     "GB": "999",
     "US": "911",
     "CA": "911",
-    "IE": N_("112 or 999"),  # in words: translated where it is shown
+    "IE": "112 or 999",
     "AU": "000",
     "NZ": "111",
     **dict.fromkeys(EU_MEMBERS, "112"),

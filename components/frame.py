@@ -22,8 +22,14 @@ from components.caching import Fingerprint, cached_assessment, cached_content, c
 from components.clinic import CLINIC_FILE, THEME_OPTIONS, Clinic
 from components.data import Content, ContentError, content_dir, content_fingerprint, data_fingerprint, escape_markdown
 from components.glossary import terms_in
-from components.i18n import _, use_language
-from components.language_view import choose_language, clinic_locales, draw_language_choice, mark_page_language
+from components.i18n import _, locales_fingerprint, use_language
+from components.language_view import (
+    choose_language,
+    clinic_locales,
+    draw_language_choice,
+    mark_page_language,
+    refused_notice,
+)
 from components.pages import page
 from components.presentation import PRESENT_KEY, PRESENTATION_CSS
 from components.sidebar import draw_sidebar, leave_presentation
@@ -93,11 +99,13 @@ def draw_frame(url_path: str) -> Frame:
     """Draw the whole frame for one page and return the situation and content it uses."""
     info = page(url_path)
     directory = content_dir()
-    language, refused = choose_language(directory, data_fingerprint(directory))
+    language, asked = choose_language(directory, data_fingerprint(directory))
     use_language(language, clinic_locales(directory))
+    refused = refused_notice(asked)
     title = _("{title} · Back pain options").format(title=_(info.title))
     st.set_page_config(page_title=title, page_icon="🩺", layout="wide")
-    fingerprint = content_fingerprint(directory, language)
+    # With the catalogues' version too: a corrected catalogue reaches every cached sentence.
+    fingerprint = content_fingerprint(directory, language, locales_fingerprint(clinic_locales(directory)))
     try:
         content = cached_content(str(directory), fingerprint)
     except ContentError as error:

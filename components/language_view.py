@@ -13,10 +13,12 @@ from pathlib import Path
 
 import streamlit as st
 
+from components.data import ContentError, load_content
 from components.i18n import LANGUAGE_PARAM, _, language_from, language_name, locales_fingerprint, offered_languages
 from components.situation import Ignored, safe_snippet
 from components.translations import SOURCE_LANGUAGE, available_languages
 
+URL_KEY = "_situation_url"  # components.url_state.URL_KEY (which imports this module): the address this session wrote
 LANGUAGE_KEY = "language"  # the language this session reads
 LANGUAGE_WIDGET = "w_language"
 LANGUAGES_KEY = "_languages"  # the languages offered on this run (links carry `lang` when there are several)
@@ -41,29 +43,50 @@ def clinic_locales(directory: Path) -> Path | None:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _offered(directory: str, content: tuple, locales: tuple) -> tuple[str, ...]:
-    """Cached per version of the content folder and of the catalogues."""
+    """Cached per version of the content folder and of the catalogues. A language whose translated
+    content does not load (English edited since it was translated) is not offered: its readers get
+    the whole English, with the choice, rather than an error page (make check-data names the problem)."""
     del content, locales  # cache keys only
-    return offered_languages(available_languages(Path(directory)), clinic_locales(Path(directory)))
+    folder = Path(directory)
+    complete = offered_languages(available_languages(folder), clinic_locales(folder))
+    return tuple(language for language in complete if _loads(folder, language))
 
 
-def choose_language(directory: Path, content_fingerprint: tuple) -> tuple[str, tuple[Ignored, ...]]:
-    """This run's language, and the link's `lang` if it asked for one that is not offered."""
+def _loads(directory: Path, language: str) -> bool:
+    if language == SOURCE_LANGUAGE:
+        return True
+    try:
+        load_content(directory, language)
+    except ContentError:
+        return False
+    return True
+
+
+def choose_language(directory: Path, content_fingerprint: tuple) -> tuple[str, str | None]:
+    """This run's language, and the link's `lang` if it asked for one that is not offered (said by
+    `refused_notice` once the run's language is set)."""
     offered = _offered(str(directory), content_fingerprint, locales_fingerprint(clinic_locales(directory)))
     state = st.session_state
     state[LANGUAGES_KEY] = offered
     asked = st.query_params.get(LANGUAGE_PARAM)
-    if state.pop(_CHOSEN_HERE, False) and state.get(LANGUAGE_KEY) in offered:
-        return state[LANGUAGE_KEY], ()
-    if asked is None and state.get(LANGUAGE_KEY) in offered:
-        return state[LANGUAGE_KEY], ()
+    chosen_here = state.pop(_CHOSEN_HERE, False)
+    # As with the situation, the address wins only when it is not the one this session wrote (a new
+    # link, back or forward): an address a step behind the person's own choice does not undo it.
+    written = (state.get(URL_KEY) or {}).get(LANGUAGE_PARAM, [None])[-1]
+    if state.get(LANGUAGE_KEY) in offered and (chosen_here or asked is None or asked == written):
+        return state[LANGUAGE_KEY], None
     language, refused = language_from(asked, st.context.locale, offered)
     state[LANGUAGE_KEY] = language
-    if not refused:
-        return language, ()
-    names = ", ".join(language_name(code) for code in offered)
-    return language, (
-        Ignored(LANGUAGE_PARAM, safe_snippet(asked or ""), _("not a language this app offers: {names}").format(names=names)),
-    )
+    return language, (asked if refused else None)
+
+
+def refused_notice(asked: str | None) -> tuple[Ignored, ...]:
+    """The notice for a link's `lang` that is not offered, in the run's language."""
+    if asked is None:
+        return ()
+    names = ", ".join(language_name(code) for code in st.session_state.get(LANGUAGES_KEY, (SOURCE_LANGUAGE,)))
+    why = _("not a language this app offers: {names}").format(names=names)
+    return (Ignored(LANGUAGE_PARAM, safe_snippet(asked), why),)
 
 
 def language_query() -> dict[str, str]:

@@ -111,7 +111,20 @@ def check_translation(tables: Mapping[str, pd.DataFrame], translation: pd.DataFr
     for column in COLUMNS:
         if column not in translation.columns:
             raise _language_error(language, 1, column, None, "this column is missing from the header row")
-    wanted = {(r["file"], r["key"], r["column"]): r for r in texts_to_translate(tables).to_dict("records")}
+    texts = texts_to_translate(tables)
+    twice = texts[texts.duplicated(["file", "key", "column"], keep=False)]
+    if not twice.empty:
+        first = twice.iloc[0]
+        rows = " and ".join(
+            str(row) for row in twice[(twice["file"] == first["file"]) & (twice["key"] == first["key"])]["row"].unique()
+        )
+        cells = ", ".join(TRANSLATABLE[first["file"]].key)
+        problem = (
+            f"{first['file']} rows {rows} have the same {cells}, so a translation cannot tell them apart; "
+            "make them differ in the English first"
+        )
+        raise _language_error(language, None, None, first["key"], problem)
+    wanted = {(r["file"], r["key"], r["column"]): r for r in texts.to_dict("records")}
     seen: set[tuple[str, str, str]] = set()
     for number, record in enumerate(translation.to_dict("records"), start=2):
         where = (record["file"], record["key"], record["column"])
@@ -138,6 +151,7 @@ def check_translation(tables: Mapping[str, pd.DataFrame], translation: pd.DataFr
             if given != count:
                 problem = f"the English lists {count} items separated by '{LIST_SEPARATOR}', the translation {given}"
                 raise _language_error(language, number, "text", record["text"], problem)
+    _check_same_answers(tables, translation, language)
     for where, english in wanted.items():
         if where not in seen:
             file, key, column = where
@@ -146,6 +160,30 @@ def check_translation(tables: Mapping[str, pd.DataFrame], translation: pd.DataFr
                 f"add a row with file={file}, key={key}, column={column}"
             )
             raise _language_error(language, None, None, None, problem)
+
+
+def _check_same_answers(tables: Mapping[str, pd.DataFrame], translation: pd.DataFrame, language: str) -> None:
+    """A knowledge check's translated answer must be the translation of the same choice as in English:
+    a translation that marked another choice correct would teach a patient the wrong thing."""
+    given = {
+        (r["key"], r["column"]): (n, r["text"])
+        for n, r in enumerate(translation.to_dict("records"), start=2)
+        if r["file"] == "knowledge.csv"
+    }
+    for record in tables["knowledge.csv"].to_dict("records"):
+        choices, answer = given.get((record["id"], "choices")), given.get((record["id"], "answer"))
+        if choices is None or answer is None:
+            continue  # reported as missing below
+        english = _items(record["choices"])
+        translated = _items(choices[1])
+        if (
+            record["answer"] in english
+            and answer[1] in translated
+            and translated.index(answer[1]) != english.index(record["answer"])
+        ):
+            position = english.index(record["answer"]) + 1
+            problem = f"the answer must be the translation of choice {position}, the answer in English, not of another choice"
+            raise _language_error(language, answer[0], "text", answer[1], problem)
 
 
 def translate(tables: Mapping[str, pd.DataFrame], translation: pd.DataFrame, language: str) -> dict[str, pd.DataFrame]:

@@ -115,6 +115,12 @@ def base_tiers() -> dict[str, Tier]:
 TIERS: dict[str, Tier] = base_tiers()
 
 
+def _number_in_words(number: str) -> str:
+    """A clinic's emergency number in this run's language: "112 or 999" has a word in it."""
+    first, joined, last = number.partition(" or ")
+    return _("{first} or {last}").format(first=first, last=last) if joined else number
+
+
 def tiers_for(clinic: Clinic) -> dict[str, Tier]:
     """The tiers, in this run's language, with a clinic's emergency number and where to get advice today
     (clinic.toml); without a clinic profile, with the UK, US and EU numbers."""
@@ -131,7 +137,7 @@ def tiers_for(clinic: Clinic) -> dict[str, Tier]:
         "emergency": replace(
             tiers["emergency"],
             action=_("Call the emergency services on {number} or go to the nearest emergency department now.").format(
-                number=_(clinic.emergency_number)  # "112 or 999" has words; a plain number is left as it is
+                number=_number_in_words(clinic.emergency_number)
             )
             + " "
             + _(EMERGENCY_MEANWHILE),

@@ -21,6 +21,7 @@ from components import i18n
 from components.data import DATA_DIR, DATA_DIR_VARIABLE
 from components.i18n import (
     LOCALES_DIR,
+    PREVIEW_VARIABLE,
     _,
     catalogue_languages,
     language_from,
@@ -97,7 +98,20 @@ def _fields(text: str) -> list[str]:
     return [field for _, field, _, _ in string.Formatter().parse(text) if field is not None]
 
 
-def test_a_language_is_offered_only_when_its_interface_and_content_are_complete(tmp_path):
+@pytest.fixture
+def preview(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Languages offered although not every page's words are marked yet (i18n.INTERFACE_MARKED)."""
+    monkeypatch.setenv(PREVIEW_VARIABLE, "1")
+
+
+def test_no_other_language_is_offered_while_the_pages_words_are_not_all_marked(tmp_path, monkeypatch):
+    """A complete catalogue of today's messages would still leave English on the pages (H63)."""
+    monkeypatch.delenv(PREVIEW_VARIABLE, raising=False)
+    assert i18n.INTERFACE_MARKED is False
+    assert offered_languages(["en", LANGUAGE], complete_locales(tmp_path)) == ("en",)
+
+
+def test_a_language_is_offered_only_when_its_interface_and_content_are_complete(tmp_path, preview):
     locales = complete_locales(tmp_path)
     assert offered_languages(["en", LANGUAGE], locales) == ("en", LANGUAGE)
     assert offered_languages(["en"], locales) == ("en",)  # no content translation
@@ -107,9 +121,14 @@ def test_a_language_is_offered_only_when_its_interface_and_content_are_complete(
     assert offered_languages(["en", LANGUAGE], locales) == ("en",)
     write_catalogue(locales, LANGUAGE, {m: f"[{LANGUAGE}] {m}" for m in messages}, fuzzy=(messages[0],))
     assert missing_messages(LANGUAGE, locales) == messages[:1]  # a guess is not a translation
+    # A translation that drops the clinic's {number} would lose it from the emergency banner.
+    emergency = "Call the emergency services on {number} or go to the nearest emergency department now."
+    write_catalogue(locales, LANGUAGE, {m: f"[{LANGUAGE}] {m}".replace("{number}", "") for m in messages})
+    assert missing_messages(LANGUAGE, locales) == [emergency]
+    assert offered_languages(["en", LANGUAGE], locales) == ("en",)
 
 
-def test_spanish_is_not_offered_until_it_is_complete():
+def test_spanish_is_not_offered_until_it_is_complete(preview):
     """The Spanish catalogue and content are being written (issue 15): until both are whole, the app
     offers English only, so no page mixes the two."""
     assert "es" in catalogue_languages()
@@ -150,7 +169,7 @@ def test_messages_follow_the_language_of_the_run(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def complete_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def complete_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, preview: None) -> Path:
     """A clinic's content folder that adds the made-up language, complete: its content translation
     and its interface catalogue, beside the content (no change to the app's own files)."""
     content = tmp_path / "content"
@@ -229,3 +248,17 @@ def test_the_warning_sign_tiers_in_spanish_keep_every_number_and_instruction():
     assert all(number in spanish["emergency"].action for number in ("999", "911", "112"))
     assert "urgencias" in spanish["emergency"].action and "no se mueva" in spanish["emergency"].action
     assert "al 112 o 999" in clinic["emergency"].action and "urgencias" in clinic["emergency"].action
+
+
+def test_a_language_whose_content_no_longer_loads_is_not_offered_and_its_readers_get_english(complete_language):
+    """The English edited after the translation (H61): the translation is refused, so the language is
+    not offered; a link or a browser asking for it gets the whole English, not an error page."""
+    treatments = complete_language / "treatments.csv"
+    treatments.write_text(
+        treatments.read_text(encoding="utf-8").replace("Exercise therapy", "Exercise programme", 1), encoding="utf-8"
+    )
+    at = open_app(None, symptoms="leg_pain", lang=LANGUAGE)
+    assert not at.error and not at.exception
+    assert not [w for w in at.sidebar.button_group if w.key == "w_language"]
+    assert "This app helps you understand the usual treatment options" in texts(at) and f"[{LANGUAGE}]" not in texts(at)
+    assert any(f"`lang={LANGUAGE}` (not a language this app offers: English)" in w.value for w in at.warning)

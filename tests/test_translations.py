@@ -197,3 +197,32 @@ def test_make_check_data_checks_every_translation(tmp_path, capsys):
     broken_directory = content_with(tmp_path / "broken", broken(set_cell(5, "text", "")))
     assert check_data(["check_data", str(broken_directory)]) == 1
     assert f"data/translations/{LANGUAGE}.csv, row 7" in capsys.readouterr().err
+
+
+def test_two_rows_a_translation_cannot_tell_apart_are_refused(tmp_path):
+    """Two outcomes of one treatment with the same words (at 3 months and at a year, say) would get one
+    translation between them, and one figure would read the other's time frame."""
+    target = tmp_path / "content"
+    shutil.copytree(DATA_DIR, target)
+    outcomes = pd.read_csv(target / "outcomes.csv", dtype=str, keep_default_na=False)
+    copy = outcomes.iloc[[0]].assign(time_frame="at 3 months")
+    pd.concat([outcomes, copy]).to_csv(target / "outcomes.csv", index=False)
+    (target / "translations").mkdir()
+    rows = template({file: _read(target, file) for file in SCHEMAS})
+    rows.assign(text=[tagged(row) for row in rows.to_dict("records")]).to_csv(target / translation_file(LANGUAGE), index=False)
+    with pytest.raises(ContentError) as caught:
+        load_content(target, LANGUAGE)
+    key = f"{outcomes.iloc[0]['treatment_id']}|{outcomes.iloc[0]['outcome']}"
+    assert f"outcomes.csv rows 2 and {len(outcomes) + 2} have the same treatment_id, outcome" in str(caught.value)
+    assert key[:40] in str(caught.value)
+
+
+def test_a_translation_that_marks_another_choice_correct_is_refused(tmp_path):
+    """The answer translated as another choice's words would teach the wrong thing as the evidence."""
+    translation = full_translation()
+    knowledge = raw_tables()["knowledge.csv"].iloc[0]
+    choices = knowledge["choices"].split(";")
+    wrong = next(choice for choice in choices if choice != knowledge["answer"])
+    answer = int(translation.query(f"file == 'knowledge.csv' and key == '{knowledge['id']}' and column == 'answer'").index[0])
+    message = load_error(tmp_path, broken(set_cell(answer, "text", f"[{LANGUAGE}] {wrong.strip()}")))
+    assert message.startswith(f'data/translations/{LANGUAGE}.csv, row {answer + 2}, column "text": the answer must be')

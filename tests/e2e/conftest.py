@@ -59,10 +59,12 @@ class Server(AppServer):
         super().__init__(log_path=log_path)
 
 
-def content_server(content: Path) -> Server:
+def content_server(content: Path, **environment: str) -> Server:
     """A server reading the content folder `content` (a clinic's copy: BACKPAIN_DATA_DIR)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(DATA_DIR_VARIABLE, str(content))
+        for name, value in environment.items():
+            patch.setenv(name, value)
         return Server(content.parent / "server.log")
 
 
