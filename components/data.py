@@ -115,12 +115,12 @@ LANGUAGE_MARK = "language="
 
 
 def content_fingerprint(
-    directory: Path, language: str = SOURCE_LANGUAGE, catalogues: tuple[tuple[str, int], ...] = ()
+    files: tuple[tuple[str, int, int], ...], language: str = SOURCE_LANGUAGE, catalogues: tuple[tuple[str, int], ...] = ()
 ) -> tuple[tuple[str, int, int], ...]:
-    """The content folder's fingerprint with the language it is read in first (and the version of the
-    interface's catalogues, whose words cached sentences hold): every cache keyed by it then holds
-    one language, as it is now, only."""
-    return ((LANGUAGE_MARK + language, 0, 0), *data_fingerprint(directory), *((name, 0, when) for name, when in catalogues))
+    """The content folder's fingerprint (`data_fingerprint`) with the language it is read in first, and
+    the version of the interface's catalogues, whose words cached sentences hold: every cache keyed
+    by it then holds one language, as it is now, only."""
+    return ((LANGUAGE_MARK + language, 0, 0), *files, *((name, 0, when) for name, when in catalogues))
 
 
 def fingerprint_language(fingerprint: tuple[tuple[str, int, int], ...]) -> str:

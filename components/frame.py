@@ -99,13 +99,15 @@ def draw_frame(url_path: str) -> Frame:
     """Draw the whole frame for one page and return the situation and content it uses."""
     info = page(url_path)
     directory = content_dir()
-    language, asked = choose_language(directory, data_fingerprint(directory))
-    use_language(language, clinic_locales(directory))
+    files, extra = data_fingerprint(directory), clinic_locales(directory)
+    catalogues = locales_fingerprint(extra)
+    language, asked = choose_language(directory, files, catalogues)
+    use_language(language, extra)
     refused = refused_notice(asked)
     title = _("{title} · Back pain options").format(title=_(info.title))
     st.set_page_config(page_title=title, page_icon="🩺", layout="wide")
     # With the catalogues' version too: a corrected catalogue reaches every cached sentence.
-    fingerprint = content_fingerprint(directory, language, locales_fingerprint(clinic_locales(directory)))
+    fingerprint = content_fingerprint(files, language, catalogues)
     try:
         content = cached_content(str(directory), fingerprint)
     except ContentError as error:

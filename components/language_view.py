@@ -14,7 +14,7 @@ from pathlib import Path
 import streamlit as st
 
 from components.data import ContentError, load_content
-from components.i18n import LANGUAGE_PARAM, _, language_from, language_name, locales_fingerprint, offered_languages
+from components.i18n import LANGUAGE_PARAM, _, language_from, language_name, offered_languages
 from components.situation import Ignored, safe_snippet
 from components.translations import SOURCE_LANGUAGE, available_languages
 
@@ -42,7 +42,7 @@ def clinic_locales(directory: Path) -> Path | None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _offered(directory: str, content: tuple, locales: tuple) -> tuple[str, ...]:
+def _offered(directory: str, content: str, locales: str) -> tuple[str, ...]:
     """Cached per version of the content folder and of the catalogues. A language whose translated
     content does not load (English edited since it was translated) is not offered: its readers get
     the whole English, with the choice, rather than an error page (make check-data names the problem)."""
@@ -62,10 +62,11 @@ def _loads(directory: Path, language: str) -> bool:
     return True
 
 
-def choose_language(directory: Path, content_fingerprint: tuple) -> tuple[str, str | None]:
+def choose_language(directory: Path, content_fingerprint: tuple, catalogues: tuple) -> tuple[str, str | None]:
     """This run's language, and the link's `lang` if it asked for one that is not offered (said by
-    `refused_notice` once the run's language is set)."""
-    offered = _offered(str(directory), content_fingerprint, locales_fingerprint(clinic_locales(directory)))
+    `refused_notice` once the run's language is set). The fingerprints are the content folder's and
+    the catalogues'; they key the cache as strings (Streamlit hashes a string far faster than tuples)."""
+    offered = _offered(str(directory), repr(content_fingerprint), repr(catalogues))
     state = st.session_state
     state[LANGUAGES_KEY] = offered
     asked = st.query_params.get(LANGUAGE_PARAM)

@@ -550,7 +550,7 @@ def test_the_shared_cached_tables_and_chart_specs_are_never_changed_by_a_page():
 
     from components import ladder_view
     from components.caching import cached_content, cached_fit, cached_treatment_table
-    from components.data import content_dir, content_fingerprint
+    from components.data import content_dir, content_fingerprint, data_fingerprint
     from components.fit import fit_content, with_stances
     from components.frame import Frame
     from components.i18n import locales_fingerprint
@@ -568,7 +568,7 @@ def test_the_shared_cached_tables_and_chart_specs_are_never_changed_by_a_page():
     at.pills(key="ladder_highlight").set_value("Surgery and implants").run()
 
     directory = content_dir()
-    fingerprint = content_fingerprint(directory, "en", locales_fingerprint())  # as the frame keys them
+    fingerprint = content_fingerprint(data_fingerprint(directory), "en", locales_fingerprint())  # as the frame keys them
     shared_content = cached_content(str(directory), fingerprint)
     shared_table = cached_treatment_table(str(directory), fingerprint)
     shared_fit = cached_fit(str(directory), fingerprint, situation)
