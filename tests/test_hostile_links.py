@@ -109,10 +109,17 @@ def apps() -> dict[str, AppTest]:
     return sessions
 
 
+@pytest.fixture(scope="module")
+def own_text(apps: dict[str, AppTest]) -> dict[str, str]:
+    """What each page shows with no link at all: a piece of a link that the page writes itself (the
+    "](" of Sources' own Markdown links) is no sign that the link reached the page."""
+    return {page: "\n".join(shown_texts(at)) for page, at in apps.items()}
+
+
 @pytest.mark.parametrize("page", PAGE_FILES)
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(link=links)
-def test_every_page_survives_any_link_and_says_once_what_it_ignored(apps, page, link):
+def test_every_page_survives_any_link_and_says_once_what_it_ignored(apps, own_text, page, link):
     at = apps[page]
     at.query_params.clear()
     for key, given_values in link.items():
@@ -129,7 +136,7 @@ def test_every_page_survives_any_link_and_says_once_what_it_ignored(apps, page, 
             assert f"`{safe_snippet(key, 30)}=" in notices[0], key
     for notice in notices:
         assert NOTICE.fullmatch(notice), notice
-    hostile_parts = [part for key, vs in link.items() for part in (key, *vs) if hostile(part)]
+    hostile_parts = [part for key, vs in link.items() for part in (key, *vs) if hostile(part) and part not in own_text[page]]
     for text in shown_texts(at):
         for part in hostile_parts:
             assert part not in text
