@@ -14,8 +14,9 @@ import pytest
 
 from components.data import load_content
 from components.fit import fit_content
+from components.i18n import use_language
 from components.situation import from_query
-from components.triage import assess
+from components.triage import TIERS, assess, base_tiers
 from components.vocabulary import DERIVED_SIGNS, FITS, RED_FLAG_TIERS
 
 CONTENT = load_content()
@@ -53,3 +54,23 @@ def test_vignette(vignette):
         tier = assess(situation, CONTENT.red_flags).tier or "none"
         assert tier == vignette["expected_tier"], told
     assert vignette["reason_includes"].lower() in row["reason"].lower(), told
+
+
+TIERED = [v for v in VIGNETTES if v["expected_tier"] in RED_FLAG_TIERS]
+
+
+@pytest.mark.parametrize("vignette", TIERED, ids=[v["id"] for v in TIERED])
+def test_a_warning_sign_holds_the_same_options_in_spanish_and_says_so_in_spanish(vignette):
+    """The tiers' holds are built in the run's language (triage.base_tiers): in Spanish the fit is the
+    same, and an option held back by the sign says so in Spanish, not in English."""
+    situation = from_query(parse_qs(vignette["situation"], keep_blank_values=True)).situation
+    english = fit_content(situation, CONTENT).set_index("id").loc[vignette["treatment"]]
+    use_language("es")
+    try:
+        spanish = fit_content(situation, CONTENT).set_index("id").loc[vignette["treatment"]]
+        holds = {tier.hold for tier in base_tiers().values()}
+    finally:
+        use_language("en")
+    assert spanish["fit"] == english["fit"] == vignette["expected_fit"], vignette["id"]
+    if english["reason"].startswith(TIERS[assess(situation, CONTENT.red_flags).tier].hold):
+        assert any(spanish["reason"].startswith(hold) for hold in holds), (vignette["id"], spanish["reason"])
