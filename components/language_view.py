@@ -17,11 +17,9 @@ from components.data import ContentError, load_content
 from components.i18n import LANGUAGE_PARAM, _, language_from, language_name, offered_languages
 from components.situation import Ignored, safe_snippet
 from components.translations import SOURCE_LANGUAGE, available_languages
+from components.url_state import LANGUAGE_KEY, LANGUAGES_KEY, URL_KEY
 
-URL_KEY = "_situation_url"  # components.url_state.URL_KEY (which imports this module): the address this session wrote
-LANGUAGE_KEY = "language"  # the language this session reads
 LANGUAGE_WIDGET = "w_language"
-LANGUAGES_KEY = "_languages"  # the languages offered on this run (links carry `lang` when there are several)
 _CHOSEN_HERE = "_language_chosen"  # set by the sidebar's choice: this run's address may be a step behind
 
 # Streamlit writes <html lang="en"> whatever the page says; a screen reader then reads Spanish with
@@ -88,13 +86,6 @@ def refused_notice(asked: str | None) -> tuple[Ignored, ...]:
     names = ", ".join(language_name(code) for code in st.session_state.get(LANGUAGES_KEY, (SOURCE_LANGUAGE,)))
     why = _("not a language this app offers: {names}").format(names=names)
     return (Ignored(LANGUAGE_PARAM, safe_snippet(asked), why),)
-
-
-def language_query() -> dict[str, str]:
-    """The link's `lang`, when there is a choice of languages (a link then opens in the same one)."""
-    if len(st.session_state.get(LANGUAGES_KEY, ())) > 1:
-        return {LANGUAGE_PARAM: st.session_state.get(LANGUAGE_KEY, SOURCE_LANGUAGE)}
-    return {}
 
 
 def _chosen() -> None:

@@ -14,17 +14,19 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from components.i18n import LANGUAGE_PARAM
-from components.language_view import language_query
 from components.pages import PageInfo
 from components.presentation import PRESENT_KEY, parse_present
 from components.readiness import LEANING_KEY, SURE_KEY
 from components.readiness import from_query as readiness_from_query
 from components.situation import SHORTLIST_KEY, Ignored, Situation, from_query, parse_shortlist, safe_snippet
+from components.translations import SOURCE_LANGUAGE
 
 STATE_KEY = "situation"
 SHORTLIST_STATE = "shortlist"
 READINESS_STATE = "readiness"  # a Readiness: the SURE answers and the leaning
 URL_KEY = "_situation_url"  # the query string this session last wrote
+LANGUAGE_KEY = "language"  # the language this session reads (components.language_view)
+LANGUAGES_KEY = "_languages"  # the languages offered on this run (links carry `lang` when there are several)
 # Set by the frame's widget callbacks: this rerun comes from the person's own change, so the
 # address the browser sent may be a step behind and must not overrule it.
 CHANGED_HERE = "_changed_by_widget"
@@ -73,6 +75,13 @@ def page_query(situation: Situation, shortlist: tuple[str, ...], info: PageInfo)
     if st.session_state.get(PRESENT_KEY):
         query[PRESENT_KEY] = "1"
     return query | language_query()
+
+
+def language_query() -> dict[str, str]:
+    """The link's `lang`, when there is a choice of languages (a link then opens in the same one)."""
+    if len(st.session_state.get(LANGUAGES_KEY, ())) > 1:
+        return {LANGUAGE_PARAM: st.session_state.get(LANGUAGE_KEY, SOURCE_LANGUAGE)}
+    return {}
 
 
 def link_to_view(info: PageInfo, query: dict[str, str]) -> str:
