@@ -33,7 +33,7 @@ from components.i18n import (
 )
 from components.translations import translation_file
 from tests.test_pages import open_app, texts
-from tests.test_translations import full_translation
+from tests.test_translations import ONLY_ENGLISH, full_translation
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGE = "xx"
@@ -173,7 +173,7 @@ def complete_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, preview: 
     """A clinic's content folder that adds the made-up language, complete: its content translation
     and its interface catalogue, beside the content (no change to the app's own files)."""
     content = tmp_path / "content"
-    shutil.copytree(DATA_DIR, content)
+    shutil.copytree(DATA_DIR, content, ignore=ONLY_ENGLISH)  # the made-up language alone
     (content / "translations").mkdir()
     full_translation().to_csv(content / translation_file(LANGUAGE), index=False)
     messages = [m.id for m in read_catalogue(LOCALES_DIR / "messages.pot") if m.id]

@@ -21,6 +21,7 @@ from components.fit import fit_content
 from components.situation import from_query
 from components.translations import (
     COLUMNS,
+    TRANSLATIONS_DIR,
     TRANSLATABLE,
     available_languages,
     main,
@@ -52,9 +53,13 @@ def full_translation() -> pd.DataFrame:
     return rows.assign(text=[tagged(row) for row in rows.to_dict("records")])
 
 
+# The content folder without its translations: the made-up language is then the only other one.
+ONLY_ENGLISH = shutil.ignore_patterns(TRANSLATIONS_DIR)
+
+
 def content_with(tmp_path: Path, translation: pd.DataFrame) -> Path:
     target = tmp_path / "content"
-    shutil.copytree(DATA_DIR, target)
+    shutil.copytree(DATA_DIR, target, ignore=ONLY_ENGLISH)  # the made-up language alone
     (target / "translations").mkdir()
     translation.to_csv(target / translation_file(LANGUAGE), index=False)
     return target
@@ -203,11 +208,11 @@ def test_two_rows_a_translation_cannot_tell_apart_are_refused(tmp_path):
     """Two outcomes of one treatment with the same words (at 3 months and at a year, say) would get one
     translation between them, and one figure would read the other's time frame."""
     target = tmp_path / "content"
-    shutil.copytree(DATA_DIR, target)
+    shutil.copytree(DATA_DIR, target, ignore=ONLY_ENGLISH)
     outcomes = pd.read_csv(target / "outcomes.csv", dtype=str, keep_default_na=False)
     copy = outcomes.iloc[[0]].assign(time_frame="at 3 months")
     pd.concat([outcomes, copy]).to_csv(target / "outcomes.csv", index=False)
-    (target / "translations").mkdir()
+    (target / "translations").mkdir(exist_ok=True)
     rows = template({file: _read(target, file) for file in SCHEMAS})
     rows.assign(text=[tagged(row) for row in rows.to_dict("records")]).to_csv(target / translation_file(LANGUAGE), index=False)
     with pytest.raises(ContentError) as caught:

@@ -16,13 +16,13 @@ from components.i18n import LOCALES_DIR, PREVIEW_VARIABLE, read_catalogue
 from components.translations import translation_file
 from tests.e2e.conftest import Server, content_server, wait_for_app
 from tests.test_i18n import LANGUAGE, write_catalogue
-from tests.test_translations import full_translation
+from tests.test_translations import ONLY_ENGLISH, full_translation
 
 
 @pytest.fixture(scope="module")
 def language_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     content = tmp_path_factory.mktemp("language") / "content"
-    shutil.copytree(DATA_DIR, content)
+    shutil.copytree(DATA_DIR, content, ignore=ONLY_ENGLISH)  # the made-up language alone
     (content / "translations").mkdir()
     full_translation().to_csv(content / translation_file(LANGUAGE), index=False)
     messages = [m.id for m in read_catalogue(LOCALES_DIR / "messages.pot") if m.id]
