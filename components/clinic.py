@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from components.errors import ContentError
+from components.i18n import N_, _
+from components.translations import SOURCE_LANGUAGE
 
 CLINIC_FILE = "clinic.toml"
 
@@ -38,6 +40,8 @@ EMERGENCY_NUMBERS: dict[str, str] = {
 
 REQUIRED = ("name", "country", "reviewed_by")
 OPTIONAL = ("emergency_number", "urgent_advice", "phone", "booking_url", "feedback_email", "logo")
+# The clinic's own advice in another language: `urgent_advice_es` for Spanish (ISO 639-1 code).
+ADVICE_IN = re.compile(r"urgent_advice_([a-z]{2})")
 THEME_KEYS = {  # clinic.toml [theme] key -> Streamlit's theme option
     "primary_color": "primaryColor",
     "background_color": "backgroundColor",
@@ -55,7 +59,7 @@ LOGO_MAX_BYTES = 1_000_000
 # buttons, links and widget highlights, so it is held to the same bar.
 MIN_CONTRAST = 4.5
 
-FEEDBACK_SUBJECT = "What was unclear in the back pain app"
+FEEDBACK_SUBJECT = N_("What was unclear in the back pain app")
 
 
 class ClinicError(ContentError):
@@ -78,6 +82,7 @@ class Clinic:
     reviewed_by: str = ""
     emergency_number: str = ""  # as given, or the country's default
     urgent_advice: str = ""
+    urgent_advice_in: Mapping[str, str] = field(default_factory=dict)  # language code -> the advice in it
     phone: str = ""
     booking_url: str = ""
     feedback_email: str = ""
@@ -87,38 +92,51 @@ class Clinic:
     def __bool__(self) -> bool:
         return bool(self.name)
 
+    def in_language(self, language: str) -> Clinic:
+        """The profile with its advice in `language`. A clinic that gives `urgent_advice` gives it in each
+        language it offers (`urgent_advice_es`): a banner never puts English advice in a Spanish sentence,
+        so without it the language cannot load and is not offered."""
+        if language == SOURCE_LANGUAGE or not self.urgent_advice:
+            return self
+        if language not in self.urgent_advice_in:
+            key = f"urgent_advice_{language}"
+            raise ClinicError(key, None, f"is missing: give urgent_advice in this language too (language: {language})")
+        return replace(self, urgent_advice=self.urgent_advice_in[language])
+
     @property
     def booking(self) -> str:
         """How to book, as Markdown (every value was validated to be plain; the name is escaped by callers)."""
         ways = []
         if self.phone:
-            ways.append(f"call {self.phone}")
+            ways.append(_("call {phone}").format(phone=self.phone))
         if self.booking_url:
-            ways.append(f"[book online]({self.booking_url})")
-        return " or ".join(ways)
+            ways.append(_("[book online]({url})").format(url=self.booking_url))
+        return f" {_('or')} ".join(ways)
 
     def introduction(self, escape: Callable[[str], str]) -> str:
         """Start here and My visit: who this app is from and how to book, as Markdown (`escape` makes the name literal)."""
-        booking = f" To book an appointment, {self.booking}." if self.booking else ""
-        return f"**This app is provided by {escape(self.name)}.**{booking}"
+        booking = " " + _("To book an appointment, {booking}.").format(booking=self.booking) if self.booking else ""
+        return _("**This app is provided by {clinic}.**").format(clinic=escape(self.name)) + booking
 
     @property
     def contact_lines(self) -> tuple[tuple[str, str], ...]:
         """The clinic's name and how to reach it, as (label, text) pairs for the downloads."""
+        emergency = _("call {number}").format(number=self.emergency_number) if self.emergency_number else ""
         pairs = [
-            ("Clinic", self.name),
-            ("Phone", self.phone),
-            ("Book online", self.booking_url),
-            ("Advice today", _sentence_start(self.urgent_advice)),
-            ("In an emergency", f"call {self.emergency_number}" if self.emergency_number else ""),
+            (_("Clinic"), self.name),
+            (_("Phone"), self.phone),
+            (_("Book online"), self.booking_url),
+            (_("Advice today"), _sentence_start(self.urgent_advice)),
+            (_("In an emergency"), emergency),
         ]
         return tuple((label, text) for label, text in pairs if text)
 
     def feedback_link(self, page_title: str) -> str:
         """A mailto: link with a subject and the page's name only: nothing about the person goes in it,
         and nothing is sent until they send the email themselves."""
-        body = f"Page: {page_title}\n\nWhat was unclear:\n"
-        return f"mailto:{self.feedback_email}?subject={quote(FEEDBACK_SUBJECT)}&body={quote(body)}"
+        body = _("Page: {page}").format(page=page_title) + "\n\n" + _("What was unclear:") + "\n"
+        subject = _(FEEDBACK_SUBJECT)
+        return f"mailto:{self.feedback_email}?subject={quote(subject)}&body={quote(body)}"
 
 
 NO_CLINIC = Clinic()
@@ -140,8 +158,14 @@ def parse_clinic(raw: Mapping[str, object], directory: Path) -> Clinic:
     """Check every key of a parsed clinic.toml; raise ClinicError on the first problem."""
     known = (*REQUIRED, *OPTIONAL, "theme")
     for key in raw:
-        if key not in known:
-            raise ClinicError(key, raw[key], "is not a key we know. The keys are: " + ", ".join(known))
+        if key not in known and not ADVICE_IN.fullmatch(key):
+            raise ClinicError(
+                key,
+                raw[key],
+                "is not a key we know. The keys are: "
+                + ", ".join(known)
+                + ", and urgent_advice_<language> (such as urgent_advice_es)",
+            )
     for key in REQUIRED:
         if key not in raw:
             raise ClinicError(key, None, "is missing: every clinic profile needs name, country and reviewed_by")
@@ -173,6 +197,11 @@ def parse_clinic(raw: Mapping[str, object], directory: Path) -> Clinic:
         reviewed_by=values["reviewed_by"],
         emergency_number=number,
         urgent_advice=values.get("urgent_advice", ""),
+        urgent_advice_in={
+            ADVICE_IN.fullmatch(key)[1]: _text(key, value)  # type: ignore[index]
+            for key, value in raw.items()
+            if ADVICE_IN.fullmatch(key)
+        },
         phone=values.get("phone", ""),
         booking_url=values.get("booking_url", ""),
         feedback_email=values.get("feedback_email", ""),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -520,7 +520,7 @@ def load_content(directory: Path = DATA_DIR, language: str = SOURCE_LANGUAGE) ->
     translation = _read(directory, translation_file(language))
     translated = translate(raw, translation, language)
     try:
-        return _checked(translated, directory)
+        content = _checked(translated, directory)
     except ContentError as error:
         # Name the translation's own row when the problem is in a translated text.
         row = translation_row(raw, translation, error.file, error.row, error.column)
@@ -529,6 +529,7 @@ def load_content(directory: Path = DATA_DIR, language: str = SOURCE_LANGUAGE) ->
         problem = f"in the translated {where}: {error.problem} (language: {language})"
         column = "text" if row is not None else None
         raise ContentError(translation_file(language), row, column, error.value, problem) from None
+    return replace(content, clinic=content.clinic.in_language(language))
 
 
 def _checked(raw: dict[str, pd.DataFrame], directory: Path) -> Content:

@@ -208,6 +208,8 @@ BAD_PROFILES = [
     (bad(name=42), "name", "(found: '42')", "must be text in quotes"),
     (bad(name="<b>Hill</b>"), "name", "<b>Hill</b>", "must be plain text on one line"),
     (bad(urgent_advice="see [here](https://elsewhere.example)"), "urgent_advice", "see [here]", "no HTML and no links"),
+    (bad(urgent_advice_es="<b>llame</b>"), "urgent_advice_es", "<b>llame</b>", "must be plain text on one line"),
+    (bad(urgent_advice_spanish="llame"), "urgent_advice_spanish", "llame", "is not a key we know"),
     (bad(name="Hill\nClinic"), "name", r"(found: 'Hill\nClinic')", "must be plain text on one line"),
     (bad(country="UK"), "country", "UK", "two-letter ISO 3166 country code"),
     (bad(country="gb"), "country", "gb", "two-letter ISO 3166 country code"),
@@ -250,6 +252,24 @@ def test_each_bad_key_gives_one_clear_error_naming_it_and_its_value(profile, key
         assert f"{value}" in message
     else:
         assert "(found:" not in message
+
+
+def test_the_clinics_advice_comes_in_the_language_of_the_page(clinic_dir: Path):
+    """A banner never puts the clinic's English advice into a Spanish sentence: the Spanish content
+    takes urgent_advice_es, and without it Spanish does not load (so it is not offered, H65)."""
+    assert load_content(clinic_dir).clinic.urgent_advice.startswith("call NHS 111, or our nurse line")
+    assert load_content(clinic_dir, "es").clinic.urgent_advice.startswith("llame al NHS 111 o a nuestra línea")
+    path = clinic_dir / CLINIC_FILE
+    path.write_text("\n".join(line for line in path.read_text().splitlines() if not line.startswith("urgent_advice_es")))
+    assert load_content(clinic_dir).clinic.urgent_advice.startswith("call NHS 111")
+    with pytest.raises(ClinicError) as caught:
+        load_content(clinic_dir, "es")
+    assert str(caught.value) == (
+        'data/clinic.toml, key "urgent_advice_es": is missing: give urgent_advice in this language too (language: es)'
+    )
+    # Without advice of its own, a clinic needs nothing more for another language.
+    path.write_text("\n".join(line for line in path.read_text().splitlines() if not line.startswith("urgent_advice")))
+    assert load_content(clinic_dir, "es").clinic.urgent_advice == ""
 
 
 def test_a_broken_profile_stops_the_whole_content_with_one_error(clinic_dir: Path):
