@@ -11,35 +11,38 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from components.fit import scope_words
+from components.i18n import N_, _
 from components.outcomes import NO_NUMBERS, outcome_text, outcomes_by_treatment, source_label
 from components.vocabulary import INVASIVENESS, STANCES, TIME_TO_HELP
 
 __all__ = ["ASPECTS", "MATTERS_KEY", "NO_NUMBERS", "VALUES", "comparison_table", "source_label", "values_table", "what_matters"]
 
-# Row label -> how to read it from a fitted treatment row.
+# The rows of the comparison, in order (shown with _(): comparison_table's index is in the run's language).
 ASPECTS: tuple[str, ...] = (
-    "What it involves",
-    "Typical use",
-    "How invasive",
-    "When it is considered",
-    "What each guideline says",
-    "How soon it may help",
-    "Typical course and recovery",
-    "Possible benefits",
-    "Possible risks",
-    "Outcomes in numbers",
-    "Fit for you",
+    N_("What it involves"),
+    N_("Typical use"),
+    N_("How invasive"),
+    N_("When it is considered"),
+    N_("What each guideline says"),
+    N_("How soon it may help"),
+    N_("Typical course and recovery"),
+    N_("Possible benefits"),
+    N_("Possible risks"),
+    N_("Outcomes in numbers"),
+    N_("Fit for you"),
 )
 
 # What matters to me: each wish, and how a treatment's data columns answer it.
 VALUES: dict[str, str] = {
-    "avoid_surgery": "Avoiding surgery",
-    "avoid_needles": "Avoiding needles",
-    "avoid_medicines": "Avoiding medicines",
-    "fast_relief": "Fast relief",
-    "little_time_off": "Little time away from work",
+    "avoid_surgery": N_("Avoiding surgery"),
+    "avoid_needles": N_("Avoiding needles"),
+    "avoid_medicines": N_("Avoiding medicines"),
+    "fast_relief": N_("Fast relief"),
+    "little_time_off": N_("Little time away from work"),
 }
-IMPORTANCE: tuple[str, ...] = ("not at all", "a little", "somewhat", "a lot", "very much")
+# How much a wish matters. The English words are also the values kept in the session (MATTERS_KEY)
+# and compared here; show them with _().
+IMPORTANCE: tuple[str, ...] = (N_("not at all"), N_("a little"), N_("somewhat"), N_("a lot"), N_("very much"))
 MATTERS_KEY = "matters"  # the session's answers: wish -> importance
 
 
@@ -53,14 +56,16 @@ def _ranked(importance: Mapping[str, str]) -> list[str]:
 
 def what_matters(importance: Mapping[str, str]) -> tuple[str, ...]:
     """The wishes that matter at all, most important first, in words: 'Avoiding surgery: matters a lot'."""
-    return tuple(f"{VALUES[v]}: matters {importance[v]}" for v in _ranked(importance))
+    return tuple(
+        _("{wish}: matters {importance}").format(wish=_(VALUES[v]), importance=_(importance[v])) for v in _ranked(importance)
+    )
 
 
 def guideline_lines(treatment_id: str, evidence: pd.DataFrame, sources: pd.DataFrame) -> str:
     cited = evidence[evidence["treatment_id"] == treatment_id].merge(sources, left_on="source_id", right_on="id")
     return " • ".join(
         f"{' '.join(filter(None, (source_label(r.short_name, r.year), r.rec)))}, {scope_words(r.region, r.durations)}: "
-        f"{STANCES[r.stance]}. {r.note}"
+        f"{_(STANCES[r.stance])}. {r.note}"
         for r in cited.itertuples(index=False)
     )
 
@@ -77,40 +82,46 @@ def comparison_table(
         columns[row["name"]] = [
             row["what_it_involves"],
             row["typical_use"],
-            INVASIVENESS[int(row["invasiveness"])],
+            _(INVASIVENESS[int(row["invasiveness"])]),
             row["when_considered"],
             guideline_lines(treatment_id, evidence, sources),
-            TIME_TO_HELP[row["time_to_help"]].capitalize() + ".",
+            _(TIME_TO_HELP[row["time_to_help"]]).capitalize() + ".",
             row["recovery"],
             row["benefits"],
             row["risks"],
             outcome_text(figures.get(treatment_id, ()), row["name"]),
-            f"{row['fit'].capitalize()}. {row['reason']}",
+            f"{_(row['fit']).capitalize()}. {row['reason']}",
         ]
-    return pd.DataFrame(columns, index=pd.Index(ASPECTS, name="Question"))
+    return pd.DataFrame(columns, index=pd.Index([_(aspect) for aspect in ASPECTS], name=_("Question")))
+
+
+# How soon an option can help (treatments.csv time_to_help), against the wish for fast relief.
+FAST_RELIEF: dict[str, str] = {
+    "hours_days": N_("✔ Can help within hours to days"),
+    "weeks": N_("◐ Helps over weeks"),
+    "months": N_("✖ Takes months"),
+    "unclear": N_("? Not clear how soon"),
+}
 
 
 def value_answer(value: str, row: Mapping[str, object]) -> str:
     """How one treatment lines up with one wish, in words with a symbol (never colour alone)."""
     if value == "avoid_surgery":
-        return "✖ This is surgery" if row["category"] == "surgery" else "✔ Not surgery"
+        return _("✖ This is surgery") if row["category"] == "surgery" else _("✔ Not surgery")
     if value == "avoid_needles":
-        return "✖ Uses needles" if row["uses_needles"] == "yes" else "✔ No needles"
+        return _("✖ Uses needles") if row["uses_needles"] == "yes" else _("✔ No needles")
     if value == "avoid_medicines":
-        return "✖ Uses medicines" if row["uses_medicines"] == "yes" else "✔ No medicines"
+        return _("✖ Uses medicines") if row["uses_medicines"] == "yes" else _("✔ No medicines")
     if value == "fast_relief":
-        return {
-            "hours_days": "✔ Can help within hours to days",
-            "weeks": "◐ Helps over weeks",
-            "months": "✖ Takes months",
-            "unclear": "? Not clear how soon",
-        }[str(row["time_to_help"])]
+        return _(FAST_RELIEF[str(row["time_to_help"])])
     weeks = row["recovery_weeks"]
     if weeks is None or pd.isna(weeks):
-        return "? No reliable figure"
+        return _("? No reliable figure")
     if weeks == 0:
-        return "✔ No time off for the treatment"
-    return "◐ A day or two" if weeks <= 0.5 else f"✖ About {weeks:g} weeks or more to recover"
+        return _("✔ No time off for the treatment")
+    if weeks <= 0.5:
+        return _("◐ A day or two")
+    return _("✖ About {weeks} weeks or more to recover").format(weeks=f"{weeks:g}")
 
 
 def values_table(fitted: pd.DataFrame, ids: Sequence[str], importance: Mapping[str, str]) -> pd.DataFrame:
@@ -118,5 +129,8 @@ def values_table(fitted: pd.DataFrame, ids: Sequence[str], importance: Mapping[s
     rows = fitted.set_index("id")
     wishes = _ranked(importance)
     table = {rows.loc[t, "name"]: [value_answer(v, {**rows.loc[t].to_dict(), "id": t}) for v in wishes] for t in ids}
-    index = pd.Index([f"{VALUES[v]} (matters {importance[v]})" for v in wishes], name="What matters to you")
+    index = pd.Index(
+        [_("{wish} (matters {importance})").format(wish=_(VALUES[v]), importance=_(importance[v])) for v in wishes],
+        name=_("What matters to you"),
+    )
     return pd.DataFrame(table, index=index)

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 import pandas as pd
 
 from components.fit import scope_words
-from components.vocabulary import OVERALL_STANCES, STANCES
+from components.i18n import _
+from components.vocabulary import FITS, OVERALL_STANCES, STANCES
 
 # What the table shows, in order; `id` travels with the data for other tools but is not shown.
 TABLE_COLUMNS: tuple[str, ...] = (
@@ -30,20 +31,24 @@ def explore_table(
     chosen_categories: Iterable[str],
     max_invasiveness: int,
 ) -> pd.DataFrame:
-    """Rows of the chosen categories up to the chosen invasiveness, with readable labels."""
+    """Rows of the chosen categories up to the chosen invasiveness, with readable labels in the run's
+    language (the fit too: this table is for reading; the code computes with `fitted`)."""
     chosen = list(chosen_categories)
     rows = fitted[fitted["category"].isin(chosen) & (fitted["invasiveness"] <= max_invasiveness)]
     labels = dict(zip(categories["id"], categories["label"], strict=True))
     return rows.assign(
         category=rows["category"].map(labels),
-        guidelines=rows["overall_stance"].map(OVERALL_STANCES),
+        fit=rows["fit"].map({fit: _(fit) for fit in FITS}),
+        guidelines=rows["overall_stance"].map({stance: _(words) for stance, words in OVERALL_STANCES.items()}),
     )[list(TABLE_COLUMNS)].reset_index(drop=True)
 
 
 def fit_counts(table: pd.DataFrame) -> dict[str, int]:
+    """How many rows of explore_table have each fit, by the fit's English value (the table shows it
+    in the run's language)."""
     # Plain Python: Series.value_counts cost ~2 ms on every rerun of Explore.
     fits = table["fit"].tolist()
-    return {fit: fits.count(fit) for fit in ("fits now", "later step", "not typical")}
+    return {fit: fits.count(_(fit)) for fit in FITS}
 
 
 def stance_lines(cited: pd.DataFrame) -> list[str]:
@@ -53,5 +58,9 @@ def stance_lines(cited: pd.DataFrame) -> list[str]:
     for row in cited.to_dict("records"):
         name = f"{row['short_name']} {row['rec']}".strip()
         scope = scope_words(row["region"], row["durations"])
-        lines.append(f"**{name}: {STANCES[row['stance']]}** ({scope}). {row['note']} [Source]({row['url']})")
+        lines.append(
+            _("**{name}: {stance}** ({scope}). {note} [Source]({url})").format(
+                name=name, stance=_(STANCES[row["stance"]]), scope=scope, note=row["note"], url=row["url"]
+            )
+        )
     return lines

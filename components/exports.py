@@ -16,14 +16,18 @@ from typing import TYPE_CHECKING
 import altair as alt
 import pandas as pd
 
+from components.i18n import N_, _
 from components.outcomes import MISSING, NO_NUMBERS, Outcome, missing_kinds, outcome_sentence
 
 if TYPE_CHECKING:
     from fpdf import FPDF
 
-DISCLAIMER_TEXT = "This is general information, not medical advice and not a diagnosis."
-ARRAYS_HEADING = "Out of 100 people: what happened in the studies"
-ARRAYS_NOTE = (
+# Marked for the catalogue here, translated where they are written: _(DISCLAIMER_TEXT). The downloads' own
+# short disclaimer, not the pages' longer one (banners.DISCLAIMER).
+DISCLAIMER_TEXT = N_("This is general information, not medical advice and not a diagnosis.")
+ARRAYS_HEADING = N_("Out of 100 people: what happened in the studies")
+ARRAYS_HEADING_CONTINUED = N_("Out of 100 people: what happened in the studies (continued)")
+ARRAYS_NOTE = N_(
     "Each picture shows 100 people like those in the study, and says whether it is a possible benefit or a "
     "possible harm. A dark figure is a person it happened to; a small grey dot is a person it did not. Where the "
     "study also counted people who had something else first, their 100 are beside them. Compare each option "
@@ -60,9 +64,9 @@ class VisitSummary:
     def stand(self) -> list[tuple[str, str]]:
         """Where the person stands, as (label, text) pairs: the same in every download."""
         return [
-            ("Which way I am leaning", self.leaning or "Not answered"),
-            ("How ready I feel to decide (SURE test)", self.ready or "Not answered."),
-            ("What matters to me", "; ".join(self.matters) if self.matters else "Not answered on Compare options."),
+            (_("Which way I am leaning"), self.leaning or _("Not answered")),
+            (_("How ready I feel to decide (SURE test)"), self.ready or _("Not answered.")),
+            (_("What matters to me"), "; ".join(self.matters) if self.matters else _("Not answered on Compare options.")),
         ]
 
 
@@ -79,54 +83,64 @@ def shortlist_items(shortlist: pd.DataFrame, outcomes: Mapping[str, str] | None 
     )
 
 
+def _title(summary: VisitSummary) -> str:
+    return _("Back pain: notes for my visit ({day})").format(day=summary.day.isoformat())
+
+
+def _guidelines(item: ShortlistItem) -> str:
+    return _("Guidelines: {guidelines}").format(guidelines=item.guidelines)
+
+
 def visit_markdown(summary: VisitSummary) -> str:
-    lines = [f"# Back pain: notes for my visit ({summary.day.isoformat()})", "", f"*{DISCLAIMER_TEXT}*", ""]
+    """The summary as Markdown, in the run's language (the fit, a FITS value, is translated where written)."""
+    lines = ["# " + _title(summary), "", f"*{_(DISCLAIMER_TEXT)}*", ""]
     if summary.clinic:
-        lines += ["## My clinic", "", *[f"- **{label}**: {text}" for label, text in summary.clinic], ""]
+        lines += ["## " + _("My clinic"), "", *[f"- **{label}**: {text}" for label, text in summary.clinic], ""]
     if summary.warnings:
-        lines += ["## Warning signs", "", *[f"- **{w}**" for w in summary.warnings], ""]
-    lines += ["## My situation", "", summary.situation, "", "## My shortlist", ""]
+        lines += ["## " + _("Warning signs"), "", *[f"- **{w}**" for w in summary.warnings], ""]
+    lines += ["## " + _("My situation"), "", summary.situation, "", "## " + _("My shortlist"), ""]
     if summary.shortlist:
         for item in summary.shortlist:
-            lines += [f"- **{item.name}**: {item.fit}. {item.reason}", f"  - Guidelines: {item.guidelines}"]
+            lines += [f"- **{item.name}**: {_(item.fit)}. {item.reason}", "  - " + _guidelines(item)]
             if item.outcomes:
-                lines.append(f"  - In numbers: {item.outcomes}")
+                lines.append("  - " + _("In numbers: {outcomes}").format(outcomes=item.outcomes))
     else:
-        lines.append("- No treatments shortlisted yet.")
-    lines += ["", "## Where I stand", ""]
+        lines.append("- " + _("No treatments shortlisted yet."))
+    lines += ["", "## " + _("Where I stand"), ""]
     lines += [f"- **{label}**: {text}" for label, text in summary.stand]
     lines += [f"  - {question} **{answer}**" for question, answer in summary.sure]
-    lines += ["", "## Questions to ask", "", *[f"{i}. {q}" for i, q in enumerate(summary.questions, start=1)], ""]
+    lines += ["", "## " + _("Questions to ask"), "", *[f"{i}. {q}" for i, q in enumerate(summary.questions, start=1)], ""]
     if summary.notes.strip():
-        lines += ["## My notes", "", summary.notes.strip(), ""]
+        lines += ["## " + _("My notes"), "", summary.notes.strip(), ""]
     if summary.sources:
-        lines += ["## Sources", "", *[f"- {s}" for s in summary.sources], ""]
+        lines += ["## " + _("Sources"), "", *[f"- {s}" for s in summary.sources], ""]
     return "\n".join(lines)
 
 
 def visit_csv(summary: VisitSummary) -> str:
-    """One row per fact, so the file opens cleanly in a spreadsheet."""
+    """One row per fact, so the file opens cleanly in a spreadsheet. The file is for a person, not for
+    other software: its header and section names are words in the run's language like the rest."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["section", "item", "detail"])
-    writer.writerow(["date", summary.day.isoformat(), DISCLAIMER_TEXT])
+    writer.writerow([_("section"), _("item"), _("detail")])
+    writer.writerow([_("date"), summary.day.isoformat(), _(DISCLAIMER_TEXT)])
     for label, text in summary.clinic:
-        writer.writerow(["clinic", label, text])
+        writer.writerow([_("clinic"), label, text])
     for warning in summary.warnings:
-        writer.writerow(["warning sign", warning, ""])
-    writer.writerow(["situation", summary.situation, ""])
+        writer.writerow([_("warning sign"), warning, ""])
+    writer.writerow([_("situation"), summary.situation, ""])
     for item in summary.shortlist:
-        writer.writerow(["shortlist", item.name, f"{item.fit}. {item.reason} Guidelines: {item.guidelines}"])
+        writer.writerow([_("shortlist"), item.name, f"{_(item.fit)}. {item.reason} " + _guidelines(item)])
         if item.outcomes:
-            writer.writerow(["outcomes in numbers", item.name, item.outcomes])
+            writer.writerow([_("outcomes in numbers"), item.name, item.outcomes])
     for label, text in summary.stand:
-        writer.writerow(["where I stand", label, text])
+        writer.writerow([_("where I stand"), label, text])
     for question, answer in summary.sure:
-        writer.writerow(["SURE answer", question, answer])
+        writer.writerow([_("SURE answer"), question, answer])
     for number, question in enumerate(summary.questions, start=1):
-        writer.writerow(["question", str(number), question])
+        writer.writerow([_("question"), str(number), question])
     if summary.notes.strip():
-        writer.writerow(["notes", summary.notes.strip(), ""])
+        writer.writerow([_("notes"), summary.notes.strip(), ""])
     return out.getvalue()
 
 
@@ -137,7 +151,8 @@ def chart_png(chart: alt.TopLevelMixin, width: int | None = 420, scale: float = 
     return vl_convert.vegalite_to_png(vl_spec=(chart if width is None else chart.properties(width=width)).to_dict(), scale=scale)
 
 
-# The PDF uses the built-in Helvetica font (Latin-1 only): map the few symbols we use.
+# The PDF uses the built-in Helvetica font (Latin-1 only): map the few symbols we use. Latin-1 holds the
+# letters of Spanish and the other Western European languages (á é í ó ú ñ ü ¿ ¡ ç ß …), so they pass unchanged.
 _PDF_TEXT = str.maketrans(
     {
         "✔": "+",
@@ -179,9 +194,10 @@ def visit_pdf(summary: VisitSummary, ladder_png: bytes | None, arrays: Sequence[
     text_width = 112 if ladder_png else pdf.w - 24
 
     pdf.set_font("Helvetica", "B", 15)
-    pdf.multi_cell(text_width, 7, _latin1(f"Back pain: notes for my visit ({summary.day.isoformat()})"), **NEXT_LINE)
+    pdf.multi_cell(text_width, 7, _latin1(_title(summary)), **NEXT_LINE)
     pdf.set_font("Helvetica", "I", 8.5)
-    pdf.multi_cell(text_width, 4.5, _latin1(DISCLAIMER_TEXT + " Bring it to talk through with your doctor."), **NEXT_LINE)
+    disclaimer = _(DISCLAIMER_TEXT) + " " + _("Bring it to talk through with your doctor.")
+    pdf.multi_cell(text_width, 4.5, _latin1(disclaimer), **NEXT_LINE)
     if summary.clinic:
         pdf.set_font("Helvetica", "", 8.5)
         pdf.multi_cell(text_width, 4.2, _latin1(" - ".join(f"{label}: {text}" for label, text in summary.clinic)), **NEXT_LINE)
@@ -198,39 +214,46 @@ def visit_pdf(summary: VisitSummary, ladder_png: bytes | None, arrays: Sequence[
         for line in lines:
             if pdf.get_y() > page_bottom - 10:
                 pdf.set_font("Helvetica", "I", 8)
-                pdf.multi_cell(text_width, 4.2, "(More in the Markdown download.)", **NEXT_LINE)
+                pdf.multi_cell(text_width, 4.2, _latin1(_("(More in the Markdown download.)")), **NEXT_LINE)
                 cut = True
                 return
             pdf.multi_cell(text_width, 4.2, _latin1(line), **NEXT_LINE)
 
     if summary.warnings:
-        block("Warning signs: get checked first", [f"- {w}" for w in summary.warnings], "B")
-    block("My situation", [summary.situation])
+        block(_("Warning signs: get checked first"), [f"- {w}" for w in summary.warnings], "B")
+    block(_("My situation"), [summary.situation])
     block(
-        "My shortlist",
-        [f"- {i.name}: {i.fit}. {i.reason}" for i in summary.shortlist] or ["- No treatments shortlisted yet."],
+        _("My shortlist"),
+        [f"- {i.name}: {_(i.fit)}. {i.reason}" for i in summary.shortlist] or ["- " + _("No treatments shortlisted yet.")],
     )
     block(
-        "Where I stand",
+        _("Where I stand"),
         [f"{label}: {text}" for label, text in summary.stand] + [f"- {q} {a}" for q, a in summary.sure],
     )
     if summary.notes.strip():
-        block("My notes", [summary.notes.strip()[:800]])
-    block("Questions to ask", [f"{n}. {q}" for n, q in enumerate(summary.questions, start=1)])
+        block(_("My notes"), [summary.notes.strip()[:800]])
+    block(_("Questions to ask"), [f"{n}. {q}" for n, q in enumerate(summary.questions, start=1)])
 
     if ladder_png:
         x = 12 + text_width + 4
         width = pdf.w - 12 - x
         pdf.set_xy(x, 12)
         pdf.set_font("Helvetica", "B", 10.5)
-        pdf.multi_cell(width, 5.5, "The escalation ladder", new_x="LEFT", new_y="NEXT")
+        pdf.multi_cell(width, 5.5, _latin1(_("The escalation ladder")), new_x="LEFT", new_y="NEXT")
         pdf.set_font("Helvetica", "", 7.5)
-        caption = "Self-care (step 1) to surgery (step 5). Large filled marks fit you now; grey options are advised against."
+        caption = _("Self-care (step 1) to surgery (step 5). Large filled marks fit you now; grey options are advised against.")
         pdf.multi_cell(width, 3.6, _latin1(caption), new_x="LEFT", new_y="NEXT")
         image_top = pdf.get_y() + 1
         pdf.image(io.BytesIO(ladder_png), x=x, y=image_top, w=width, h=0, keep_aspect_ratio=True)
-    provider = f" from {dict(summary.clinic)['Clinic']}" if summary.clinic else ""
-    footer = f"{DISCLAIMER_TEXT} Made {summary.day.isoformat()} with the back pain treatment-options explorer{provider}."
+    day = summary.day.isoformat()
+    if summary.clinic:
+        # The clinic's name comes first in its contact lines (Clinic.contact_lines), whatever the label's language.
+        made = _("Made {day} with the back pain treatment-options explorer from {clinic}.").format(
+            day=day, clinic=summary.clinic[0][1]
+        )
+    else:
+        made = _("Made {day} with the back pain treatment-options explorer.").format(day=day)
+    footer = _(DISCLAIMER_TEXT) + " " + made
 
     def foot() -> None:
         pdf.set_xy(12, pdf.h - 11)
@@ -262,9 +285,9 @@ def outcome_pictures(
     for treatment_id in chosen:
         name, found = names[treatment_id], tuple(figures.get(treatment_id, ()))
         if not found:
-            pictures.append(OutcomePicture(name, None, NO_NUMBERS))
+            pictures.append(OutcomePicture(name, None, _(NO_NUMBERS)))
         pictures += [OutcomePicture(name, png(o) if o.drawn else None, outcome_sentence(o, name)) for o in found]
-        pictures += [OutcomePicture(name, None, MISSING[kind]) for kind in missing_kinds(found)]
+        pictures += [OutcomePicture(name, None, _(MISSING[kind])) for kind in missing_kinds(found)]
     return pictures
 
 
@@ -274,11 +297,11 @@ def _arrays_page(pdf: FPDF, arrays: Sequence[OutcomePicture], page_bottom: float
     def new_page(heading: str) -> None:
         pdf.add_page()
         pdf.set_font("Helvetica", "B", 13)
-        pdf.multi_cell(0, 6.5, heading, **NEXT_LINE)
+        pdf.multi_cell(0, 6.5, _latin1(heading), **NEXT_LINE)
         pdf.set_font("Helvetica", "", 8.5)
-        pdf.multi_cell(0, 4.2, _latin1(ARRAYS_NOTE), **NEXT_LINE)
+        pdf.multi_cell(0, 4.2, _latin1(_(ARRAYS_NOTE)), **NEXT_LINE)
 
-    new_page(ARRAYS_HEADING)
+    new_page(_(ARRAYS_HEADING))
     last = None
     for picture in arrays:
         width = height = 0.0
@@ -289,7 +312,7 @@ def _arrays_page(pdf: FPDF, arrays: Sequence[OutcomePicture], page_bottom: float
             height = width * height_px / width_px
         if pdf.get_y() + height + 16 > page_bottom:
             foot()
-            new_page(ARRAYS_HEADING + " (continued)")
+            new_page(_(ARRAYS_HEADING_CONTINUED))
             last = None
         if picture.name != last:
             pdf.ln(2)

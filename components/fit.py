@@ -15,7 +15,7 @@ from functools import lru_cache
 import pandas as pd
 
 from components.data import Content, split_list
-from components.i18n import _
+from components.i18n import N_, _, current_language
 from components.situation import Situation, lower_first
 from components.triage import SOON_MEANWHILE, Assessment, assess, base_tiers
 from components.vocabulary import (
@@ -28,6 +28,7 @@ from components.vocabulary import (
     PERSONAL,
     REGIONS,
     SEVERITIES,
+    SEVERITY_WORDS,
     STANCES,
     TRIED,
     duration_span,
@@ -73,8 +74,9 @@ class Stance:
 
 def scope_words(region: str, durations: str) -> str:
     """What an evidence.csv row covers, in words: 'for the lower back and legs, pain lasting more than 12 weeks'."""
-    lasting = f", pain lasting {duration_span(split_list(durations))}" if durations else ""
-    return f"for {REGIONS[region]}{lasting}"
+    if durations:
+        return _("for {region}, pain lasting {span}").format(region=_(REGIONS[region]), span=duration_span(split_list(durations)))
+    return _("for {region}").format(region=_(REGIONS[region]))
 
 
 def stances_by_treatment(evidence: pd.DataFrame, sources: pd.DataFrame) -> dict[str, tuple[Stance, ...]]:
@@ -101,13 +103,19 @@ def _cited(stances: Iterable[Stance], *wanted: str) -> str:
     return ", ".join(dict.fromkeys(s.source for s in stances if s.stance in wanted))
 
 
-@lru_cache(maxsize=1024)
 def _stance_columns(stances: tuple[Stance, ...]) -> dict[str, str]:
-    """The stance columns of a treatment for one set of applying stances. Cached: the same few sets
-    recur across every situation. The dict is shared, so callers only read it."""
+    """The stance columns of a treatment for one set of applying stances, in the run's language."""
+    return _stance_columns_in(stances, current_language())
+
+
+@lru_cache(maxsize=1024)
+def _stance_columns_in(stances: tuple[Stance, ...], language: str) -> dict[str, str]:
+    """Cached: the same few sets recur across every situation (the language is in the key because
+    the words are). The dict is shared, so callers only read it."""
     return {
         "overall_stance": overall_stance(s.stance for s in stances),
-        "guideline_stances": "; ".join(f"{s.source}: {STANCES[s.stance]}" for s in stances) or "no guideline covers it here",
+        "guideline_stances": "; ".join(f"{s.source}: {_(STANCES[s.stance])}" for s in stances)
+        or _("no guideline covers it here"),
         "sources_for": _cited(stances, "recommended", "consider"),
         "sources_against": _cited(stances, "not_recommended"),
         "sources_specific": _cited(stances, "specific_cases"),
@@ -136,9 +144,11 @@ class Fit:
     reason: str
 
 
-def _labels(ids: Iterable[str], labels: Mapping[str, str], joiner: str = "or") -> str:
-    words = [lower_first(labels.get(i, i)) for i in ids]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {joiner} " + words[-1]
+def _labels(ids: Iterable[str], labels: Mapping[str, str], joiner: str = N_("or")) -> str:
+    """Labels joined as a person would list them, in the run's language ("a, b or c"). The labels are
+    either content (already in the language) or marked vocabulary, translated here."""
+    words = [lower_first(_(labels.get(i, i))) for i in ids]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {_(joiner)} " + words[-1]
 
 
 def _in_order(regions: Iterable[str]) -> list[str]:
@@ -160,10 +170,17 @@ def _views(stances: tuple[Stance, ...]) -> str:
     """Who supports it, in plain words: 'ACP 2017 rec 1 recommends it; NICE NG59 says to consider it'."""
     recommended, considered = _cited(stances, "recommended"), _cited(stances, "consider")
     specific = _cited(stances, "specific_cases")
+    several = ", "
     views = [
-        f"{recommended} {'recommend' if ', ' in recommended else 'recommends'} it" if recommended else "",
-        f"{considered} {'say' if ', ' in considered else 'says'} to consider it" if considered else "",
-        f"{specific}: only in specific cases" if specific else "",
+        (_("{sources} recommend it") if several in recommended else _("{sources} recommends it")).format(sources=recommended)
+        if recommended
+        else "",
+        (_("{sources} say to consider it") if several in considered else _("{sources} says to consider it")).format(
+            sources=considered
+        )
+        if considered
+        else "",
+        _("{sources}: only in specific cases").format(sources=specific) if specific else "",
     ]
     return "; ".join(v for v in views if v)
 
@@ -181,31 +198,32 @@ def _base_fit(
     `stances` apply to the person's region, stage and symptoms; `later_stances` to the stage the
     option is meant for (told when it is too early for it). `cautioned`: the reason will start with
     "Ask your doctor first, because of ...", so it is not said again here."""
-    ask = "" if cautioned else ": ask your doctor first"
+    ask = "" if cautioned else _(": ask your doctor first")
     columns = _stance_columns(stances)
     stance = columns["overall_stance"]
     self_care = row["self_care"] == "yes"
     regions = set(split_list(row["regions"]))
-    region_words = _labels(_in_order(regions), REGIONS, "and")
+    region_words = _labels(_in_order(regions), REGIONS, N_("and"))
 
     # 1. A guideline's "do not offer" for this region and stage, with nobody for it.
     if stance == "not_recommended":
-        return Fit("not typical", f"Guidelines advise against it ({columns['sources_against']}).")
+        return Fit("not typical", _("Guidelines advise against it ({sources}).").format(sources=columns["sources_against"]))
 
     # 2. Too little to go on: nothing invasive, no medicine, without symptoms.
     if not situation.symptoms and not self_care:
-        return Fit("not typical", "Pick your symptoms in the sidebar first: until then only self-care can be suggested.")
+        return Fit("not typical", _("Pick your symptoms in the sidebar first: until then only self-care can be suggested."))
 
     # 3. Body region: a treatment only counts for symptoms in the regions it treats.
     if situation.symptoms and not situation.regions & regions and not (regions >= set(REGIONS)):
         if situation.nerve_place_unknown and not situation.regions:
-            return Fit("not typical", "Say in the sidebar whether the numbness or weakness is in a leg or an arm.")
+            return Fit("not typical", _("Say in the sidebar whether the numbness or weakness is in a leg or an arm."))
         # Here the treatment's regions miss the person's: for neck-only symptoms it has no neck.
         procedure = row["invasiveness"] >= 3 and situation.regions == {"neck"}
-        neck_only = " No guideline this app uses covers neck injections or neck surgery: ask a spine specialist."
+        neck_only = " " + _("No guideline this app uses covers neck injections or neck surgery: ask a spine specialist.")
         return Fit(
             "not typical",
-            f"It is listed here for {region_words} only, and your symptoms are not there." + (neck_only if procedure else ""),
+            _("It is listed here for {regions} only, and your symptoms are not there.").format(regions=region_words)
+            + (neck_only if procedure else ""),
         )
     targets = split_list(row["symptoms"])
     matching = [
@@ -213,40 +231,59 @@ def _base_fit(
     ]
     if situation.symptoms and not matching:
         for_nerves = set(targets) & set(NERVE_SYMPTOMS)
-        place = " (say in the sidebar whether it is in a leg or an arm)" if situation.nerve_place_unknown and for_nerves else ""
-        return Fit("not typical", f"It is used for {_labels(targets, symptom_labels)}, which you have not picked{place}.")
+        if situation.nerve_place_unknown and for_nerves:
+            reason = _(
+                "It is used for {symptoms}, which you have not picked (say in the sidebar whether it is in a leg or an arm)."
+            )
+        else:
+            reason = _("It is used for {symptoms}, which you have not picked.")
+        return Fit("not typical", reason.format(symptoms=_labels(targets, symptom_labels)))
 
     # 4. Guideline exclusions (e.g. no epidural for leg pain on walking from a narrowed canal).
     excluded = [s for s in situation.symptoms if s in split_list(row["excludes_symptoms"])]
     if excluded:
-        return Fit("not typical", f"It is not used for {_labels(excluded, symptom_labels, 'and')}{_cite(row)}.")
+        return Fit(
+            "not typical",
+            _("It is not used for {symptoms}{cited}.").format(
+                symptoms=_labels(excluded, symptom_labels, N_("and")), cited=_cite(row)
+            ),
+        )
 
     needed_history = split_list(row["needs_history"])
     if needed_history and not set(needed_history) & set(situation.history):
-        return Fit("not typical", f"It is only for people with {_labels(needed_history, HISTORY)}, which you have not ticked.")
+        return Fit(
+            "not typical",
+            _("It is only for people with {history}, which you have not ticked.").format(
+                history=_labels(needed_history, HISTORY)
+            ),
+        )
 
     # 5. No pain and no limits: nothing beyond self-care is needed now; no painkiller without pain.
     if situation.pain == 0 and not self_care:
         if situation.function is None:
             return Fit(
                 "not typical",
-                "Say in the sidebar how bad the pain is and how it affects daily life: until then only self-care is suggested.",
+                _(
+                    "Say in the sidebar how bad the pain is and how it affects daily life: until then only self-care is suggested."
+                ),
             )
         if situation.function == "none":
-            check = " New numbness or weakness is still for a doctor to check." if situation.nerve_symptoms else ""
+            check = " " + _("New numbness or weakness is still for a doctor to check.") if situation.nerve_symptoms else ""
             return Fit(
                 "not typical",
-                f"With no pain and daily life not affected, nothing beyond self-care and staying active is needed now.{check}",
+                _("With no pain and daily life not affected, nothing beyond self-care and staying active is needed now.") + check,
             )
         if row["uses_medicines"] == "yes":
-            return Fit("not typical", "With no pain now, a pain medicine is not needed.")
+            return Fit("not typical", _("With no pain now, a pain medicine is not needed."))
 
     # 6. What the person told us about their health.
     avoid = [p for p in split_list(row["avoid_with"]) if p in situation.personal]
     if avoid:
         return Fit(
             "not typical",
-            f"It is usually avoided with {_labels(avoid, PERSONAL, 'and')}; ask your doctor about other options.",
+            _("It is usually avoided with {conditions}; ask your doctor about other options.").format(
+                conditions=_labels(avoid, PERSONAL, N_("and"))
+            ),
         )
 
     # 7. Severity and pain thresholds from the guideline's own criteria.
@@ -257,12 +294,16 @@ def _base_fit(
         needed = min((gates.get(s, row["min_severity"]) for s in matching), key=rank, default=row["min_severity"])
         return Fit(
             "not typical",
-            f"It is kept for {needed} pain or loss of daily function{_cite(row)}; yours sounds {situation.severity}.",
+            _("It is kept for {needed} pain or loss of daily function{cited}; yours sounds {severity}.").format(
+                needed=_(SEVERITY_WORDS[needed]), cited=_cite(row), severity=_(SEVERITY_WORDS[situation.severity])
+            ),
         )
     if situation.pain < row["min_pain"]:
         return Fit(
             "not typical",
-            f"It is for pain of {row['min_pain']} or more out of 10{_cite(row)}; yours is {situation.pain}.",
+            _("It is for pain of {needed} or more out of 10{cited}; yours is {pain}.").format(
+                needed=row["min_pain"], cited=_cite(row), pain=situation.pain
+            ),
         )
 
     # 8. Stage: too late for it, or not yet (and what guidelines say of it then).
@@ -273,60 +314,89 @@ def _base_fit(
         if order.index(duration) > max(order.index(d) for d in durations):
             return Fit(
                 "not typical",
-                f"It is meant for pain lasting {duration_span(durations)}{_cite(row)}; "
-                f"yours has lasted {DURATIONS[duration].lower()}.",
+                _("It is meant for pain lasting {span}{cited}; yours has lasted {duration}.").format(
+                    span=duration_span(durations), cited=_cite(row), duration=_(DURATIONS[duration]).lower()
+                ),
             )
         start = min(DURATION_WEEKS[d][0] for d in durations)
-        when = f"{start // 4} months" if start >= 26 else f"{start} weeks"
+        when = _("{count} months").format(count=start // 4) if start >= 26 else _("{count} weeks").format(count=start)
         later = _stance_columns(tuple(s for s in later_stances if not s.durations or durations[0] in s.durations))
         if later["overall_stance"] == "not_recommended":
             return Fit(
-                "not typical", f"It is not used now, and guidelines advise against it later on ({later['sources_against']})."
+                "not typical",
+                _("It is not used now, and guidelines advise against it later on ({sources}).").format(
+                    sources=later["sources_against"]
+                ),
             )
         if later["overall_stance"] == "disagree":
             return Fit(
                 "later step",
-                f"It is only considered once pain has lasted {when} or more, and even then guidelines disagree "
-                f"({later['sources_for']} for it; {later['sources_against']} against).",
+                _(
+                    "It is only considered once pain has lasted {when} or more, and even then guidelines disagree "
+                    "({sources_for} for it; {sources_against} against)."
+                ).format(when=when, sources_for=later["sources_for"], sources_against=later["sources_against"]),
             )
-        return Fit("later step", f"It is usually considered only once pain has lasted {when} or more{_cite(row)}.")
+        return Fit(
+            "later step",
+            _("It is usually considered only once pain has lasted {when} or more{cited}.").format(when=when, cited=_cite(row)),
+        )
 
     # 9. What usually comes first, and what a specialist must have found.
     missing = [t for t in split_list(row["after_tried"]) if t not in situation.tried]
     if missing:
-        return Fit("later step", f"It usually comes after you have tried {_labels(missing, TRIED, 'and')} without enough help.")
+        return Fit(
+            "later step",
+            _("It usually comes after you have tried {tried} without enough help.").format(
+                tried=_labels(missing, TRIED, N_("and"))
+            ),
+        )
     not_found = [f for f in split_list(row["needs_findings"]) if f not in situation.findings]
     if not_found:
-        return Fit("later step", f"It comes only after {_labels(not_found, FINDINGS, 'and')}{_cite(row)}.")
+        return Fit(
+            "later step",
+            _("It comes only after {findings}{cited}.").format(
+                findings=_labels(not_found, FINDINGS, N_("and")), cited=_cite(row)
+            ),
+        )
 
     # 10. No guideline we use covers it here: a medicine, needle or hands-on thrust is then not a first choice
     #     (the safer fit when the evidence is unclear); gentler care may still fit, with "ask your doctor first".
-    where = _labels(_in_order(situation.regions & regions or regions), REGIONS, "and")
+    where = _labels(_in_order(situation.regions & regions or regions), REGIONS, N_("and"))
     if stance == "no_stance" and row["invasiveness"] >= 2:
         return Fit(
             "later step",
-            f"No guideline we use gives a view on it for {where}, so it is not a first choice{ask}.",
+            _("No guideline we use gives a view on it for {where}, so it is not a first choice{ask}.").format(
+                where=where, ask=ask
+            ),
         )
 
     # 11. Guidelines that disagree: never shown as a first choice.
     if stance == "disagree":
         return Fit(
             "later step",
-            f"Guidelines disagree ({columns['sources_for']} for it; {columns['sources_against']} against), "
-            "so it is not a first choice: talk it over with your doctor.",
+            _(
+                "Guidelines disagree ({sources_for} for it; {sources_against} against), "
+                "so it is not a first choice: talk it over with your doctor."
+            ).format(sources_for=columns["sources_for"], sources_against=columns["sources_against"]),
         )
 
-    suits = f"It fits {_labels(matching, symptom_labels, 'and')} at your stage" if matching else "It fits your stage"
+    suits = (
+        _("It fits {symptoms} at your stage").format(symptoms=_labels(matching, symptom_labels, N_("and")))
+        if matching
+        else _("It fits your stage")
+    )
     # Conditions the guidelines attach, in one last sentence: NICE's "only alongside exercise", and a
     # guideline that supports it only at another stage (NICE: epidurals for new sciatica only).
     here = {s.source for s in stances}
     conditions = [
-        f"{s.source}: only alongside {names.get(s.only_alongside, s.only_alongside).lower()}"
+        _("{source}: only alongside {treatment}").format(
+            source=s.source, treatment=names.get(s.only_alongside, s.only_alongside).lower()
+        )
         for s in stances
         if s.only_alongside and s.stance in ("recommended", "consider")
     ][:1]
     conditions += [
-        f"{source}: only for pain lasting {span}"
+        _("{source}: only for pain lasting {span}").format(source=source, span=span)
         for source, span in {
             s.source: duration_span(s.durations)
             for s in later_stances
@@ -335,12 +405,22 @@ def _base_fit(
     ]
     also = f" {'; '.join(conditions)}." if conditions else ""
     if stance == "specific_cases":
-        return Fit("fits now", f"{suits}, only in specific cases that a doctor checks ({columns['sources_specific']}).{also}")
+        return Fit(
+            "fits now",
+            _("{suits}, only in specific cases that a doctor checks ({sources}).").format(
+                suits=suits, sources=columns["sources_specific"]
+            )
+            + also,
+        )
     if stance == "no_stance":
         return Fit(
-            "fits now", f"{suits}, though no guideline we use gives a view on it for {where}{'' if self_care else ask}.{also}"
+            "fits now",
+            _("{suits}, though no guideline we use gives a view on it for {where}{ask}.").format(
+                suits=suits, where=where, ask="" if self_care else ask
+            )
+            + also,
         )
-    return Fit("fits now", f"{suits}: {_views(stances)}.{also}")
+    return Fit("fits now", _("{suits}: {views}.").format(suits=suits, views=_views(stances)) + also)
 
 
 def fit_one(
@@ -357,7 +437,8 @@ def fit_one(
     base = _base_fit(situation, row, stances, later_stances, symptom_labels, names, cautioned=bool(caution))
     reason = base.reason
     if caution and base.fit != "not typical":
-        reason = f"Ask your doctor first, because of {_labels(caution, PERSONAL, 'and')}. {reason}"
+        reason = _("Ask your doctor first, because of {conditions}.").format(conditions=_labels(caution, PERSONAL, N_("and")))
+        reason += f" {base.reason}"
     tier = assessment.tier
     if tier == "soon" and row["self_care"] == "yes" and base.fit == "fits now":
         return Fit("fits now", f"{_(SOON_MEANWHILE)} {reason}")
@@ -403,27 +484,47 @@ def fit_for(
 
 # How fit is decided, in plain words, in the order fit_one applies the rules (shown on Sources & method).
 FIT_RULES: tuple[str, ...] = (
-    "Only the guideline views that cover your body region (low back or neck) and how long you have had the pain count.",
-    "If the guidelines that give a view all advise against an option (or allow it only in rare, specific cases), it is **not typical**.",
-    "Until you pick your symptoms, only self-care can be suggested.",
-    "An option counts only for symptoms in the body region it treats: numbness and weakness count where you say they are. "
-    "Low back injections and surgery never fit neck or arm problems.",
-    "If it does not treat any of the symptoms you picked, or a guideline rules it out for one of them, it is **not typical**.",
-    "If it is only for people with a certain history (for example spinal fusion, for a slipped or unstable spine), and you have not ticked that, it is **not typical**.",
-    "With no pain, no pain medicine fits; with no pain and daily life not affected (or not said yet), nothing beyond "
-    "self-care and staying active is suggested now.",
-    "If it is usually avoided with a health condition you told us about, it is **not typical**.",
-    "If it is kept for worse pain or loss of daily function than you describe, it is **not typical**.",
-    "If it is meant for pain of a shorter duration than yours, it is **not typical**; if it is usually considered only after longer, it is a **later step**.",
-    "If it usually comes after other care you have not tried yet, or after a test result you do not have, it is a **later step**.",
-    "If no guideline we use gives a view on a medicine, needle or manipulation for your body region, it is a **later step** "
-    "to ask your doctor about, never a first choice.",
-    "If guidelines disagree about it, it is a **later step** to talk over with your doctor, never a first choice.",
-    "A warning sign always wins: with an emergency sign nothing fits now; with a same-day sign every option waits for a doctor's check today; "
-    "with a sign to check within days only self-care fits meanwhile.",
-    "If it needs care with a health condition you told us about, the reason starts with **ask your doctor first**.",
-    "Otherwise it **fits now**, and the reason names the guidelines for it.",
-    "If you have not said how long you have had the pain, the app assumes a new episode, which keeps injections and surgery out of **fits now**.",
+    N_("Only the guideline views that cover your body region (low back or neck) and how long you have had the pain count."),
+    N_(
+        "If the guidelines that give a view all advise against an option (or allow it only in rare, specific cases), it is **not typical**."
+    ),
+    N_("Until you pick your symptoms, only self-care can be suggested."),
+    N_(
+        "An option counts only for symptoms in the body region it treats: numbness and weakness count where you say they are. "
+        "Low back injections and surgery never fit neck or arm problems."
+    ),
+    N_(
+        "If it does not treat any of the symptoms you picked, or a guideline rules it out for one of them, it is **not typical**."
+    ),
+    N_(
+        "If it is only for people with a certain history (for example spinal fusion, for a slipped or unstable spine), and you have not ticked that, it is **not typical**."
+    ),
+    N_(
+        "With no pain, no pain medicine fits; with no pain and daily life not affected (or not said yet), nothing beyond "
+        "self-care and staying active is suggested now."
+    ),
+    N_("If it is usually avoided with a health condition you told us about, it is **not typical**."),
+    N_("If it is kept for worse pain or loss of daily function than you describe, it is **not typical**."),
+    N_(
+        "If it is meant for pain of a shorter duration than yours, it is **not typical**; if it is usually considered only after longer, it is a **later step**."
+    ),
+    N_(
+        "If it usually comes after other care you have not tried yet, or after a test result you do not have, it is a **later step**."
+    ),
+    N_(
+        "If no guideline we use gives a view on a medicine, needle or manipulation for your body region, it is a **later step** "
+        "to ask your doctor about, never a first choice."
+    ),
+    N_("If guidelines disagree about it, it is a **later step** to talk over with your doctor, never a first choice."),
+    N_(
+        "A warning sign always wins: with an emergency sign nothing fits now; with a same-day sign every option waits for a doctor's check today; "
+        "with a sign to check within days only self-care fits meanwhile."
+    ),
+    N_("If it needs care with a health condition you told us about, the reason starts with **ask your doctor first**."),
+    N_("Otherwise it **fits now**, and the reason names the guidelines for it."),
+    N_(
+        "If you have not said how long you have had the pain, the app assumes a new episode, which keeps injections and surgery out of **fits now**."
+    ),
 )
 
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import gettext as gettext_module
 import io
-import os
 import string
 from collections.abc import Iterable
 from contextvars import ContextVar
@@ -106,17 +105,8 @@ def locales_fingerprint(extra: Path | None = None) -> tuple[tuple[str, int], ...
     return tuple((str(path), path.stat().st_mtime_ns) for path in files if path.exists())
 
 
-# Not every page's words are marked for translation yet (issue 15): until they are, a complete
-# catalogue would still leave English on the pages, so no other language is offered. Translators
-# can preview their work with BACKPAIN_PREVIEW_LANGUAGES=1 (docs/CONTENT.md).
-INTERFACE_MARKED = False
-PREVIEW_VARIABLE = "BACKPAIN_PREVIEW_LANGUAGES"
-
-
 def offered_languages(content_languages: Iterable[str], extra: Path | None = None) -> tuple[str, ...]:
     """English, then each language whose interface and content are both translated in full."""
-    if not (INTERFACE_MARKED or os.environ.get(PREVIEW_VARIABLE) == "1"):
-        return (SOURCE_LANGUAGE,)
     content = set(content_languages)
     complete = [
         language

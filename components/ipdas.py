@@ -5,12 +5,16 @@ Joseph-Williams et al. 2014; and the quality criteria this app takes on: probabi
 knowledge and readiness). The Sources & method page lists them; tests keep the list true.
 Each check reads what a person is shown (the Start here text, the Explore and Compare tables,
 the Sources & method statements), built by the same functions the pages use, never the raw data.
+The checks look for the app's own words (a row name, "How sure:", "in 100 people"), so what they read is
+built with the interface in English and the content in the run's language; a language is only offered
+once its catalogue translates every message (components.i18n), so each language shows the same things.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextvars import copy_context
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,10 +24,12 @@ from components import statements
 from components.compare import NO_NUMBERS, VALUES, comparison_table
 from components.data import Content
 from components.explore import explore_table
+from components.i18n import N_, _, use_language
 from components.knowledge import Question, knowledge_questions
 from components.outcomes import PEOPLE, Outcome, icon_data, outcome_sentence
 from components.readiness import SURE, SureItem
 from components.statements import ABOUT_BACK_PAIN, THE_DECISION
+from components.translations import SOURCE_LANGUAGE
 from components.vocabulary import CATEGORIES, INVASIVENESS
 
 __all__ = ["ABOUT_BACK_PAIN", "CRITERIA", "THE_DECISION", "Criterion", "Figure", "Shown", "criteria_table", "what_is_shown"]
@@ -58,7 +64,13 @@ class Figure:
 
 
 def what_is_shown(content: Content, fitted: pd.DataFrame) -> Shown:
-    """Build what the pages show from `fitted`, the fit of an empty Situation (cached_fit or fit_content)."""
+    """Build what the pages show from `fitted`, the fit of an empty Situation (cached_fit or fit_content),
+    with the interface's words in English whatever the run's language (the module docstring says why)."""
+    return copy_context().run(_in_english, content, fitted)
+
+
+def _in_english(content: Content, fitted: pd.DataFrame) -> Shown:
+    use_language(SOURCE_LANGUAGE)  # in a copy of the run's context: the run's own language is untouched
     return Shown(
         # Looked up on the module when called, like Start here does, so both always say the same.
         introduction=statements.start_here_introduction(),
@@ -79,10 +91,13 @@ def what_is_shown(content: Content, fitted: pd.DataFrame) -> Shown:
 
 @dataclass(frozen=True)
 class Criterion:
-    kind: str  # "qualifying" or "certifying"
-    name: str
+    kind: str  # "qualifying", "certifying" or "quality" (KINDS says it in words)
+    name: str  # marked for the catalogue; translated where shown, like `where`
     where: str
     met: Callable[[Shown], bool]
+
+
+KINDS = {"qualifying": N_("qualifying"), "certifying": N_("certifying"), "quality": N_("quality")}
 
 
 def _filled(text: str) -> bool:
@@ -177,104 +192,112 @@ def _funded(funding: str) -> bool:
 CRITERIA: tuple[Criterion, ...] = (
     Criterion(
         "qualifying",
-        "Describes the health condition",
-        "Start here: about back pain",
+        N_("Describes the health condition"),
+        N_("Start here: about back pain"),
         lambda s: _states(s.introduction, ABOUT_BACK_PAIN),
     ),
-    Criterion("qualifying", "States the decision", "Start here: the decision", lambda s: _states(s.introduction, THE_DECISION)),
+    Criterion(
+        "qualifying", N_("States the decision"), N_("Start here: the decision"), lambda s: _states(s.introduction, THE_DECISION)
+    ),
     Criterion(
         "qualifying",
-        "Describes the options, including doing nothing more",
-        "Explore treatments: every option, 'stay active and wait and see' among them",
+        N_("Describes the options, including doing nothing more"),
+        N_("Explore treatments: every option, 'stay active and wait and see' among them"),
         lambda s: _lists_every_option(s.explore),
     ),
     Criterion(
         "qualifying",
-        "Describes the positive features of each option",
-        "Explore details and Compare: possible benefits",
+        N_("Describes the positive features of each option"),
+        N_("Explore details and Compare: possible benefits"),
         lambda s: _every_cell(s.compare, "Possible benefits", _filled),
     ),
     Criterion(
         "qualifying",
-        "Describes the negative features of each option",
-        "Explore details and Compare: possible risks",
+        N_("Describes the negative features of each option"),
+        N_("Explore details and Compare: possible risks"),
         lambda s: _every_cell(s.compare, "Possible risks", _filled),
     ),
     Criterion(
         "qualifying",
-        "Describes what it is like to go through each option",
-        "Explore details and Compare: what it involves, typical course and recovery",
+        N_("Describes what it is like to go through each option"),
+        N_("Explore details and Compare: what it involves, typical course and recovery"),
         lambda s: (
             _every_cell(s.compare, "What it involves", _filled) and _every_cell(s.compare, "Typical course and recovery", _filled)
         ),
     ),
     Criterion(
         "certifying",
-        "Shows positive and negative features in equal detail",
-        "Compare: the same rows for every option, benefits and risks side by side",
+        N_("Shows positive and negative features in equal detail"),
+        N_("Compare: the same rows for every option, benefits and risks side by side"),
         lambda s: _equal_detail(s.compare),
     ),
     Criterion(
         "certifying",
-        "Cites the evidence",
-        "Explore details, Compare and Sources & method: every stance names its source",
+        N_("Cites the evidence"),
+        N_("Explore details, Compare and Sources & method: every stance names its source"),
         # Each line there starts with the guideline's name; an option no guideline covers shows nothing.
         lambda s: _every_cell(s.compare, "What each guideline says", _filled),
     ),
-    Criterion("certifying", "Gives a production or review date", "Sources & method: last reviewed", lambda s: _dated(s.review)),
-    Criterion("certifying", "Gives an update policy", "Sources & method: update policy", lambda s: _update_policy(s.review)),
+    Criterion(
+        "certifying", N_("Gives a production or review date"), N_("Sources & method: last reviewed"), lambda s: _dated(s.review)
+    ),
+    Criterion(
+        "certifying", N_("Gives an update policy"), N_("Sources & method: update policy"), lambda s: _update_policy(s.review)
+    ),
     Criterion(
         "certifying",
-        "Gives information about uncertainty",
-        "Compare and My visit: 'how sure' on every figure, or 'no reliable numbers'",
+        N_("Gives information about uncertainty"),
+        N_("Compare and My visit: 'how sure' on every figure, or 'no reliable numbers'"),
         lambda s: _every_cell(s.compare, "Outcomes in numbers", _sure_of_each_figure),
     ),
     Criterion(
         "certifying",
-        "States the funding source",
-        "Sources & method: funding and interests",
+        N_("States the funding source"),
+        N_("Sources & method: funding and interests"),
         lambda s: _funded(s.funding),
     ),
     Criterion(
         "quality",
-        "Gives chances out of the same 100 people, over a stated time",
-        "Compare and My visit: every figure as 'N in 100 people', with its time frame; never '1 in X'",
+        N_("Gives chances out of the same 100 people, over a stated time"),
+        N_("Compare and My visit: every figure as 'N in 100 people', with its time frame; never '1 in X'"),
         lambda s: _out_of_100_with_a_time_frame(s.figures),
     ),
     Criterion(
         "quality",
-        "Shows chances in more than one way",
-        "Compare and the visit PDF: a picture of 100 people beside the comparison group, with the same numbers in words",
+        N_("Shows chances in more than one way"),
+        N_("Compare and the visit PDF: a picture of 100 people beside the comparison group, with the same numbers in words"),
         lambda s: _drawn_as_said(s.figures),
     ),
     Criterion(
         "quality",
-        "Helps the person weigh what matters to them",
-        "Compare: what matters to you; My visit and the downloads carry it",
+        N_("Helps the person weigh what matters to them"),
+        N_("Compare: what matters to you; My visit and the downloads carry it"),
         lambda s: len(s.values) >= 3,
     ),
     Criterion(
         "quality",
-        "Checks what the person understood",
-        "Start here and My visit: a short knowledge check, with feedback and its source for every answer",
+        N_("Checks what the person understood"),
+        N_("Start here and My visit: a short knowledge check, with feedback and its source for every answer"),
         lambda s: _checks_understanding(s.knowledge),
     ),
     Criterion(
         "quality",
-        "Helps the person see how ready they are to decide",
-        "My visit: the SURE test, what helps for each 'no', and questions for the doctor",
+        N_("Helps the person see how ready they are to decide"),
+        N_("My visit: the SURE test, what helps for each 'no', and questions for the doctor"),
         lambda s: _asks_how_ready(s.readiness),
     ),
 )
 
 
 def criteria_table(shown: Shown) -> pd.DataFrame:
-    """The Sources & method table: each criterion, its kind, where the app meets it, and whether it is met."""
+    """The Sources & method table: each criterion, its kind, where the app meets it, and whether it is met,
+    in the run's language (a table for people: its column names are words too)."""
+    criterion = _("Criterion")
     return pd.DataFrame(
         {
-            "Criterion": [c.name for c in CRITERIA],
-            "Kind": [c.kind for c in CRITERIA],
-            "Where in the app": [c.where for c in CRITERIA],
-            "Met": ["✔ yes" if c.met(shown) else "✖ not yet" for c in CRITERIA],
+            criterion: [_(c.name) for c in CRITERIA],
+            _("Kind"): [_(KINDS[c.kind]) for c in CRITERIA],
+            _("Where in the app"): [_(c.where) for c in CRITERIA],
+            _("Met"): [_("✔ yes") if c.met(shown) else _("✖ not yet") for c in CRITERIA],
         }
-    ).set_index("Criterion")
+    ).set_index(criterion)

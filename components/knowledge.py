@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.data import split_list
+from components.i18n import _
 from components.outcomes import source_label
 
 
@@ -43,5 +44,8 @@ def knowledge_questions(knowledge: pd.DataFrame, sources: pd.DataFrame) -> tuple
 def feedback(question: Question, chosen: str) -> tuple[bool, str]:
     """Whether the answer is the one the evidence supports, and what to say about it, in plain words."""
     right = chosen == question.answer
-    opening = "That's right." if right else f"Many people think so. What the evidence says: {question.answer}."
-    return right, f"{opening} {question.explanation} Source: {question.source}."
+    if right:
+        opening = _("That's right.")
+    else:
+        opening = _("Many people think so. What the evidence says: {answer}.").format(answer=question.answer)
+    return right, f"{opening} {question.explanation} " + _("Source: {source}.").format(source=question.source)

@@ -7,6 +7,7 @@ import altair as alt
 import pandas as pd
 
 from components.data import split_list
+from components.i18n import N_, _, ngettext
 from components.presentation import CHART_TEXT
 from components.situation import Situation
 from components.vocabulary import (
@@ -19,9 +20,18 @@ from components.vocabulary import (
     INVASIVENESS,
 )
 
-# Column headings of the ladder chart; words go on separate lines in the axis.
-STEP_LABELS: dict[int, str] = {1: "1 Self-care", 2: "2 Guided care", 3: "3 Specialist", 4: "4 Surgery", 5: "5 Last resort"}
-ADVISED_AGAINST = "✖ Advised against"
+# The constants hold the English (N_); each chart's words are translated where it is built (_).
+# Column headings of the ladder chart; words go on separate lines in the axis. Each label starts
+# with its step number and a space (ladder_text reads the name after it).
+STEP_LABELS: dict[int, str] = {
+    1: N_("1 Self-care"),
+    2: N_("2 Guided care"),
+    3: N_("3 Specialist"),
+    4: N_("4 Surgery"),
+    5: N_("5 Last resort"),
+}
+ADVISED_AGAINST = N_("✖ Advised against")
+# Keyed by the fit the code computes with (English, vocabulary.FITS); the charts draw it translated.
 FIT_SIZES = {"fits now": 260, "later step": 120, "not typical": 50}
 FIT_FILL = {"fits now": 1.0, "later step": 0.35, "not typical": 0.0}
 # Weeks shown on the timing chart; long-lasting pain runs past a year.
@@ -57,9 +67,16 @@ def current_step(situation: Situation) -> int:
     return step
 
 
+def step_columns() -> list[str]:
+    """The ladder's columns as people read them: steps 1-5, then the advised-against lane."""
+    return [*(_(label) for label in STEP_LABELS.values()), _(ADVISED_AGAINST)]
+
+
 def ladder_data(fitted: pd.DataFrame, categories: pd.DataFrame) -> pd.DataFrame:
-    """One row per treatment with only what the charts draw, in ladder order."""
+    """One row per treatment with only what the charts draw, in ladder order; its words in the run's
+    language, except `fit`: the English value the code computes with (each chart's rows translate it)."""
     labels = dict(zip(categories["id"], categories["label"], strict=True))
+    steps = {step: _(label) for step, label in STEP_LABELS.items()}
     advised_against = fitted["overall_stance"] == "not_recommended"
     end = fitted["durations"].map(lambda cell: max(DURATION_WEEKS[d][1] for d in split_list(cell)))
     data = pd.DataFrame(
@@ -70,7 +87,7 @@ def ladder_data(fitted: pd.DataFrame, categories: pd.DataFrame) -> pd.DataFrame:
             "category_id": fitted["category"],
             "category": fitted["category"].map(labels),
             "step": fitted["ladder_step"],
-            "column": fitted["ladder_step"].map(STEP_LABELS).where(~advised_against, ADVISED_AGAINST),
+            "column": fitted["ladder_step"].map(steps).where(~advised_against, _(ADVISED_AGAINST)),
             "advised_against": advised_against,
             "fit": fitted["fit"],
             "reason": fitted["reason"],
@@ -78,7 +95,7 @@ def ladder_data(fitted: pd.DataFrame, categories: pd.DataFrame) -> pd.DataFrame:
             "risks": fitted["risks"],
             "stances": fitted["guideline_stances"],
             "invasiveness": fitted["invasiveness"],
-            "invasiveness_label": fitted["invasiveness"].map(INVASIVENESS),
+            "invasiveness_label": fitted["invasiveness"].map(lambda level: _(INVASIVENESS[level])),
             "recovery_weeks": fitted["recovery_weeks"],
             "recovery": fitted["recovery"],
             "onset_weeks": fitted["onset_weeks"],
@@ -96,18 +113,18 @@ def _category_colour(categories: pd.DataFrame) -> alt.Color:
     return (
         alt.Color("category:N")
         .scale(domain=labels, range=[CATEGORY_COLOURS[c] for c in CATEGORIES])
-        .legend(title=LEGEND_TITLE, orient="bottom", columns=1, labelLimit=150)
+        .legend(title=_(LEGEND_TITLE), orient="bottom", columns=1, labelLimit=150)
     )
 
 
 def _category_shape(categories: pd.DataFrame) -> alt.Shape:
     labels = [dict(zip(categories["id"], categories["label"], strict=True))[c] for c in CATEGORIES]
     # Same title as the colour legend, so Vega draws one legend whose symbols carry both cues.
-    return alt.Shape("category:N").scale(domain=labels, range=[CATEGORY_SHAPES[c] for c in CATEGORIES]).title(LEGEND_TITLE)
+    return alt.Shape("category:N").scale(domain=labels, range=[CATEGORY_SHAPES[c] for c in CATEGORIES]).title(_(LEGEND_TITLE))
 
 
 AXIS_TEXT = "#1f2937"
-LEGEND_TITLE = "Category (click to highlight)"
+LEGEND_TITLE = N_("Category (click to highlight)")
 # Rows have a fixed height (a step per treatment); only the width follows the page.
 FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 
@@ -144,20 +161,42 @@ def highlighted(spec: dict, highlight: str | None) -> dict:
     return {**spec, "params": params}
 
 
-TOOLTIP = [
-    alt.Tooltip("treatment:N", title="Treatment"),
-    alt.Tooltip("category:N", title="Category"),
-    alt.Tooltip("fit:N", title="Fit for you"),
-    alt.Tooltip("reason:N", title="Why"),
-    alt.Tooltip("typical_use:N", title="Typical use"),
-    alt.Tooltip("risks:N", title="Main risks"),
-    alt.Tooltip("stances:N", title="Guidelines"),
-]
+def tooltip() -> list[alt.Tooltip]:
+    """What hovering or tapping a treatment's mark shows, in the run's language."""
+    return [
+        alt.Tooltip("treatment:N", title=_("Treatment")),
+        alt.Tooltip("category:N", title=_("Category")),
+        alt.Tooltip("fit:N", title=_("Fit for you")),
+        alt.Tooltip("reason:N", title=_("Why")),
+        alt.Tooltip("typical_use:N", title=_("Typical use")),
+        alt.Tooltip("risks:N", title=_("Main risks")),
+        alt.Tooltip("stances:N", title=_("Guidelines")),
+    ]
+
+
+def vega_string(text: str) -> str:
+    """A text as a string literal inside a Vega expression (a translation may hold a quote)."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def vega_list(texts: list[str] | tuple[str, ...]) -> str:
+    """Texts as an array inside a Vega expression: ['a', 'b']."""
+    return "[" + ", ".join(vega_string(text) for text in texts) + "]"
+
+
+def shown_fits() -> list[str]:
+    """The fits as the charts show them, in the order of FIT_SIZES."""
+    return [_(fit) for fit in FIT_SIZES]
+
+
+def _fit_shown(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows with their fit in the run's language: a chart's rows are what people read."""
+    return rows.assign(fit=rows["fit"].map(dict(zip(FIT_SIZES, shown_fits(), strict=True))))
 
 
 def ladder_rows(data: pd.DataFrame) -> pd.DataFrame:
     """The ladder chart's rows: every treatment, in ladder order."""
-    return data[list(LADDER_FIELDS)]
+    return _fit_shown(data[list(LADDER_FIELDS)])
 
 
 def ladder_template(
@@ -166,7 +205,7 @@ def ladder_template(
     """The ladder chart without its rows: it draws the named dataset LADDER_ROWS (ladder_data's
     rows), so one template serves every situation with the same step, emergency, highlight and mode."""
     selection = category_selection(highlight)
-    columns = [*STEP_LABELS.values(), ADVISED_AGAINST]
+    columns = step_columns()
     x = (
         alt.X("column:N")
         .scale(domain=columns)
@@ -195,16 +234,13 @@ def ladder_template(
             .then(alt.value(ADVISED_AGAINST_COLOUR))
             .otherwise(_category_colour(categories)),
             shape=_category_shape(categories),
-            size=alt.Size("fit:O")
-            .sort(list(FIT_SIZES))
-            .scale(domain=list(FIT_SIZES), range=list(FIT_SIZES.values()))
-            .legend(None),
+            size=alt.Size("fit:O").sort(shown_fits()).scale(domain=shown_fits(), range=list(FIT_SIZES.values())).legend(None),
             fillOpacity=alt.FillOpacity("fit:O")
-            .sort(list(FIT_FILL))
-            .scale(domain=list(FIT_FILL), range=list(FIT_FILL.values()))
+            .sort(shown_fits())
+            .scale(domain=shown_fits(), range=[FIT_FILL[fit] for fit in FIT_SIZES])
             .legend(None),
             opacity=alt.when(selection).then(alt.value(faded)).otherwise(alt.value(0.15)),
-            tooltip=TOOLTIP,
+            tooltip=tooltip(),
         )
         .add_params(selection)
     )
@@ -214,10 +250,10 @@ def ladder_template(
     if emergency:
         # A title, not a text mark: it says the ladder is bypassed without squeezing the plot on a phone.
         title["title"] = alt.Title(
-            ["🚨 Emergency: get care now.", "The ladder does not apply."], fontSize=15, color="#111827", anchor="start"
+            [_("🚨 Emergency: get care now."), _("The ladder does not apply.")], fontSize=15, color="#111827", anchor="start"
         )
     else:
-        marker = pd.DataFrame({"column": [STEP_LABELS[here]], "text": ["▼ You are here"]})
+        marker = pd.DataFrame({"column": [_(STEP_LABELS[here])], "text": [_("▼ You are here")]})
         marker_base = alt.Chart(marker).encode(x=alt.X("column:N").scale(domain=columns))
         layers += [
             marker_base.mark_rule(strokeDash=[6, 4], strokeWidth=2, color="#111827"),
@@ -240,7 +276,7 @@ def ladder_chart(
 def timing_rows(data: pd.DataFrame) -> pd.DataFrame:
     """The timing chart's rows: options on the ladder, earliest first."""
     on_ladder = data[~data["advised_against"]].sort_values(["onset_weeks", "step", "treatment"])
-    return on_ladder.assign(order=range(len(on_ladder)))[list(TIMING_FIELDS)].reset_index(drop=True)
+    return _fit_shown(on_ladder.assign(order=range(len(on_ladder)))[list(TIMING_FIELDS)].reset_index(drop=True))
 
 
 def timing_template(
@@ -250,7 +286,9 @@ def timing_template(
     selection = category_selection(highlight)
     x_scale = alt.Scale(domain=[0, TIMELINE_END], nice=False)
     axis = alt.Axis(
-        values=[0, 4, 12, 26, 52], title="Weeks since the pain began", labelExpr="datum.value == 52 ? '1 year+' : datum.value"
+        values=[0, 4, 12, 26, 52],
+        title=_("Weeks since the pain began"),
+        labelExpr=f"datum.value == 52 ? {vega_string(_('1 year+'))} : datum.value",
     )
     base = alt.Chart().encode(
         y=alt.Y("label:N").sort(IN_ROW_ORDER).axis(title=None, labelLimit=260 if present else 160, labelOverlap=False)
@@ -261,7 +299,7 @@ def timing_template(
         x2="end_weeks:Q",
         color=_category_colour(categories),
         opacity=opacity,
-        tooltip=TOOLTIP,
+        tooltip=tooltip(),
     )
     starts = (
         base.mark_point(filled=True, size=90, stroke="#111827", strokeWidth=1)
@@ -270,7 +308,7 @@ def timing_template(
             shape=_category_shape(categories),
             color=_category_colour(categories),
             opacity=opacity,
-            tooltip=TOOLTIP,
+            tooltip=tooltip(),
         )
         .add_params(selection)
     )
@@ -282,7 +320,7 @@ def timing_template(
                 "start": [start],
                 "end": [min(end, TIMELINE_END)],
                 "here": [HERE_WEEKS[duration]],
-                "text": [f"You: {DURATIONS[duration].lower()}"],
+                "text": [_("You: {duration}").format(duration=_(DURATIONS[duration]).lower())],
             }
         )
         you_base = alt.Chart(you)
@@ -305,7 +343,24 @@ def timing_chart(
     return timing_template(categories, duration, highlight, present).properties(data=timing_rows(data))
 
 
+# The recovery bands, in order (the values recovery_bucket returns, never shown as they are) ...
 RECOVERY_BUCKETS: tuple[str, ...] = ("None", "A day or two", "Up to 6 weeks", "3 months or more", "No reliable figure")
+# ... and as the recovery chart's axis shows them: two short lines each keep the axis readable on a phone.
+RECOVERY_LINES: tuple[str, ...] = (
+    N_("None"),
+    N_("A day\nor two"),
+    N_("Up to\n6 weeks"),
+    N_("3 months\nor more"),
+    N_("No reliable\nfigure"),
+)
+# The levels of invasiveness as the recovery chart's axis names them (shorter than INVASIVENESS).
+INVASIVENESS_AXIS: dict[int, str] = {
+    1: N_("1 no needles or drugs"),
+    2: N_("2 drugs, needles, hands-on"),
+    3: N_("3 spine injection"),
+    4: N_("4 surgery or implant"),
+    5: N_("5 major surgery"),
+}
 SLOTS_PER_ROW = 5
 
 
@@ -327,18 +382,19 @@ def recovery_rows(data: pd.DataFrame) -> pd.DataFrame:
     cell = cells.groupby(["invasiveness", "recovery_band"])
     slot = cell.cumcount()
     grid_rows = (cell["id"].transform("size") - 1) // SLOTS_PER_ROW + 1
-    return cells.assign(
-        x=cells["recovery_band"].map(RECOVERY_BUCKETS.index) + (slot % SLOTS_PER_ROW - (SLOTS_PER_ROW - 1) / 2) * 0.16,
-        y=cells["invasiveness"] + ((grid_rows - 1) / 2 - slot // SLOTS_PER_ROW) * 0.25,
-    )[list(RECOVERY_FIELDS)]
+    return _fit_shown(
+        cells.assign(
+            x=cells["recovery_band"].map(RECOVERY_BUCKETS.index) + (slot % SLOTS_PER_ROW - (SLOTS_PER_ROW - 1) / 2) * 0.16,
+            y=cells["invasiveness"] + ((grid_rows - 1) / 2 - slot // SLOTS_PER_ROW) * 0.25,
+        )[list(RECOVERY_FIELDS)]
+    )
 
 
 def recovery_template(categories: pd.DataFrame, highlight: str | None = None, present: bool = False) -> alt.Chart:
     """The recovery chart without its rows: it draws the named dataset RECOVERY_ROWS (recovery_rows)."""
     selection = category_selection(highlight)
-    # Two short lines per label keep the axis readable on a phone.
-    bucket_lines = "[['None'], ['A day', 'or two'], ['Up to', '6 weeks'], ['3 months', 'or more'], ['No reliable', 'figure']]"
-    level_names = "['', '1 no needles or drugs', '2 drugs, needles, hands-on', '3 spine injection', '4 surgery or implant', '5 major surgery']"
+    bucket_lines = "[" + ", ".join(vega_list(_(lines).split("\n")) for lines in RECOVERY_LINES) + "]"
+    level_names = vega_list(["", *(_(name) for name in INVASIVENESS_AXIS.values())])
     return readable(
         alt.Chart(alt.NamedData(RECOVERY_ROWS))
         .mark_point(filled=True, size=140, stroke="#111827", strokeWidth=0.6)
@@ -349,17 +405,17 @@ def recovery_template(categories: pd.DataFrame, highlight: str | None = None, pr
                 values=list(range(len(RECOVERY_BUCKETS))),
                 labelExpr=f"{bucket_lines}[datum.value]",
                 grid=False,
-                title="Typical recovery time",
+                title=_("Typical recovery time"),
             ),
             y=alt.Y("y:Q")
             .scale(domain=[0.4, 5.6], nice=False, zero=False)
-            .axis(values=list(INVASIVENESS), labelExpr=f"{level_names}[datum.value]", title="How invasive", labelLimit=200),
+            .axis(values=list(INVASIVENESS), labelExpr=f"{level_names}[datum.value]", title=_("How invasive"), labelLimit=200),
             color=alt.when(alt.datum.advised_against)
             .then(alt.value(ADVISED_AGAINST_COLOUR))
             .otherwise(_category_colour(categories)),
             shape=_category_shape(categories),
             opacity=alt.when(selection).then(alt.value(1.0)).otherwise(alt.value(0.15)),
-            tooltip=[*TOOLTIP, alt.Tooltip("recovery:N", title="Recovery")],
+            tooltip=[*tooltip(), alt.Tooltip("recovery:N", title=_("Recovery"))],
         )
         .add_params(selection)
         .properties(height=360, width="container"),
@@ -385,22 +441,27 @@ def ladder_text(data: pd.DataFrame, here: int, emergency: bool) -> str:
     lines = []
     if emergency:
         lines.append(
-            "- **Emergency:** a warning sign you ticked means going straight to emergency care; the ladder does not apply."
+            _("- **Emergency:** a warning sign you ticked means going straight to emergency care; the ladder does not apply.")
         )
     else:
-        lines.append(f"- **You are here:** step {here} ({STEP_LABELS[here].split(' ', 1)[1].lower()}).")
+        name = _(STEP_LABELS[here]).split(" ", 1)[-1].lower()
+        lines.append(_("- **You are here:** step {step} ({name}).").format(step=here, name=name))
     rows = _columns(data, "treatment", "fit", "step", "advised_against")
-    groups = [(STEP_LABELS[s], [r for r in rows if r[2] == s and not r[3]]) for s in STEP_LABELS]
-    groups.append((ADVISED_AGAINST, [r for r in rows if r[3]]))
+    groups = [(_(STEP_LABELS[s]), [r for r in rows if r[2] == s and not r[3]]) for s in STEP_LABELS]
+    groups.append((_(ADVISED_AGAINST), [r for r in rows if r[3]]))
     for heading, members in groups:
-        items = ", ".join(f"{treatment} ({fit})" for treatment, fit, _, _ in members) or "none"
+        items = ", ".join(f"{treatment} ({_(fit)})" for treatment, fit, _step, _against in members) or _("none")
         lines.append(f"- **{heading}:** {items}.")
     return "\n".join(lines)
 
 
 def timing_text(data: pd.DataFrame, duration: str | None) -> str:
     """The timing chart as a list: which options are usually considered from which week."""
-    lines = [f"- **You:** {DURATIONS[duration].lower()}." if duration else "- **You:** you have not said how long yet."]
+    lines = [
+        _("- **You:** {duration}.").format(duration=_(DURATIONS[duration]).lower())
+        if duration
+        else _("- **You:** you have not said how long yet.")
+    ]
     rows = sorted(
         (onset, treatment, end)
         for onset, treatment, end, against in _columns(data, "onset_weeks", "treatment", "end_weeks", "advised_against")
@@ -408,11 +469,13 @@ def timing_text(data: pd.DataFrame, duration: str | None) -> str:
     )
     for onset in sorted({row[0] for row in rows}):
         until = ", ".join(
-            f"{treatment} (until {'a year and beyond' if end >= 52 else f'week {end}'})"
+            _("{treatment} (until a year and beyond)").format(treatment=treatment)
+            if end >= 52
+            else _("{treatment} (until week {week})").format(treatment=treatment, week=end)
             for start, treatment, end in rows
             if start == onset
         )
-        lines.append(f"- **From week {onset}:** {until}.")
+        lines.append(_("- **From week {week}:** {options}.").format(week=onset, options=until))
     return "\n".join(lines)
 
 
@@ -421,28 +484,35 @@ def recovery_text(data: pd.DataFrame) -> str:
     lines = []
     rows = _columns(data, "treatment", "invasiveness", "recovery_weeks")
     for level, label in INVASIVENESS.items():
-        items = [f"{treatment} ({weeks:g} weeks)" for treatment, at, weeks in rows if at == level and not pd.isna(weeks)]
+        items = [
+            _("{treatment} ({weeks} weeks)").format(treatment=treatment, weeks=f"{weeks:g}")
+            for treatment, at, weeks in rows
+            if at == level and not pd.isna(weeks)
+        ]
         if items:
-            lines.append(f"- **Invasiveness {label}:** {', '.join(items)}.")
-    unknown = [treatment for treatment, _, weeks in rows if pd.isna(weeks)]
+            lines.append(_("- **Invasiveness {level}:** {options}.").format(level=_(label), options=", ".join(items)))
+    unknown = [treatment for treatment, _level, weeks in rows if pd.isna(weeks)]
     if unknown:
-        lines.append("- **No reliable recovery figure:** " + ", ".join(unknown) + ".")
+        lines.append(_("- **No reliable recovery figure:** {options}.").format(options=", ".join(unknown)))
     return "\n".join(lines)
 
 
 def strip_rows(data: pd.DataFrame, here: int) -> pd.DataFrame:
     """The small ladder's rows: per step, how many options there are and how many fit now."""
     on_ladder = [(step, fit) for step, fit, against in _columns(data, "step", "fit", "advised_against") if not against]
-    steps = sorted({step for step, _ in on_ladder})
-    options = [sum(1 for step, _ in on_ladder if step == s) for s in steps]
+    steps = sorted({step for step, _fit in on_ladder})
+    options = [sum(1 for step, _fit in on_ladder if step == s) for s in steps]
     fits = [sum(1 for step, fit in on_ladder if step == s and fit == "fits now") for s in steps]
     return pd.DataFrame(
         {
             "step": steps,
             "options": options,
             "fits": fits,
-            "column": [STEP_LABELS[s] for s in steps],
-            "text": [f"{f} of {o}\nfit now" for f, o in zip(fits, options, strict=True)],
+            "column": [_(STEP_LABELS[s]) for s in steps],
+            "text": [
+                ngettext("{fits} of {options}\nfit now", "{fits} of {options}\nfit now", f).format(fits=f, options=o)
+                for f, o in zip(fits, options, strict=True)
+            ],
             "here": [s == here for s in steps],
         }
     )
@@ -450,7 +520,7 @@ def strip_rows(data: pd.DataFrame, here: int) -> pd.DataFrame:
 
 def strip_template(emergency: bool, present: bool = False) -> alt.LayerChart:
     """The small ladder without its rows: it draws the named dataset STRIP_ROWS (strip_rows)."""
-    columns = list(STEP_LABELS.values())
+    columns = [_(label) for label in STEP_LABELS.values()]
     x = (
         alt.X("column:N")
         .scale(domain=columns, paddingInner=0.08)
@@ -462,7 +532,7 @@ def strip_template(emergency: bool, present: bool = False) -> alt.LayerChart:
         y2=alt.value(46),
         color=alt.when(alt.datum.here).then(alt.value("#DBEAFE")).otherwise(alt.value("#F3F4F6")),
         strokeWidth=alt.value(0) if emergency else alt.when(alt.datum.here).then(alt.value(2.5)).otherwise(alt.value(0)),
-        tooltip=[alt.Tooltip("column:N", title="Step"), alt.Tooltip("text:N", title="Options")],
+        tooltip=[alt.Tooltip("column:N", title=_("Step")), alt.Tooltip("text:N", title=_("Options"))],
     )
     text = base.mark_text(fontSize=CHART_TEXT[present]["label"], color="#111827", lineBreak="\n").encode(
         y=alt.value(20), text="text:N"
@@ -470,7 +540,7 @@ def strip_template(emergency: bool, present: bool = False) -> alt.LayerChart:
     you = (
         base.transform_filter(alt.datum.here)
         .mark_text(fontSize=CHART_TEXT[present]["title"], fontWeight="bold", color="#111827")
-        .encode(y=alt.value(62), text=alt.value("🚨 Emergency: skip the ladder" if emergency else "▲ You are here"))
+        .encode(y=alt.value(62), text=alt.value(_("🚨 Emergency: skip the ladder") if emergency else _("▲ You are here")))
     )
     chart = alt.layer(tiles, text, you, data=alt.NamedData(STRIP_ROWS))
     return readable(chart.properties(height=STRIP_HEIGHT, width="container", autosize=FIT_WIDTH), present)

@@ -7,6 +7,7 @@ import streamlit as st
 from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
 from components.frame import Frame, shared_cache
+from components.i18n import _, ngettext
 from components.ladder import (
     LADDER_ROWS,
     RECOVERY_ROWS,
@@ -111,7 +112,9 @@ def _charts(
 
 
 @shared_cache(max_entries=16)
-def _strip_template(emergency: bool, present: bool) -> dict:
+def _strip_template(content_key: str, emergency: bool, present: bool) -> dict:
+    # Keyed by the content version, which holds the language and the catalogues' version: the
+    # template has the step names and "You are here" in words.
     return ready_to_send(strip_template(emergency, present).to_dict(validate=False))  # validated in tests, as above
 
 
@@ -120,10 +123,13 @@ def _strip(content_key: str, situation: Situation, emergency: bool, present: boo
     """The small ladder, ready to send, and its text alternative."""
     here = current_step(situation)
     rows = strip_rows(_data, here)
-    alt_text = f"Small escalation ladder: you are at step {here} of 5; " + "; ".join(
-        f"step {row.step}: {row.fits} fit now" for row in rows.itertuples(index=False) if row.fits
+    counts = "; ".join(
+        ngettext("step {step}: {fits} fit now", "step {step}: {fits} fit now", row.fits).format(step=row.step, fits=row.fits)
+        for row in rows.itertuples(index=False)
+        if row.fits
     )
-    return ready_to_send(_strip_template(emergency, present), {STRIP_ROWS: rows}), alt_text
+    alt_text = _("Small escalation ladder: you are at step {step} of 5; {counts}").format(step=here, counts=counts)
+    return ready_to_send(_strip_template(content_key, emergency, present), {STRIP_ROWS: rows}), alt_text
 
 
 def _take_chart_selection(key: str) -> None:
@@ -150,7 +156,7 @@ def draw_ladder_charts(frame: Frame) -> pd.DataFrame:
     data = ladder_frame_data(frame)
     category_labels = [frame.content.category_labels[c] for c in CATEGORIES]
     st.pills(
-        "Highlight a category in every chart (or click one in a chart's legend)",
+        _("Highlight a category in every chart (or click one in a chart's legend)"),
         category_labels,
         key=HIGHLIGHT_KEY,
     )
@@ -163,34 +169,45 @@ def draw_ladder_charts(frame: Frame) -> pd.DataFrame:
 
     panels = (
         (
-            "1. The ladder",
-            "Care usually climbs from self-care (step 1) towards surgery (step 5) only when earlier steps have not helped; "
-            "✔ and big filled marks fit you now; hollow marks come later; small hollow marks are not typical for you.",
+            _("1. The ladder"),
+            _(
+                "Care usually climbs from self-care (step 1) towards surgery (step 5) only when earlier steps have not helped; "
+                "✔ and big filled marks fit you now; hollow marks come later; small hollow marks are not typical for you."
+            ),
             ladder,
             "content",
-            "Escalation ladder from self-care to surgery with each treatment on its step; "
-            + ("emergency: the ladder does not apply." if emergency else f"you are at step {here}."),
-            "The ladder as text",
+            _(
+                "Escalation ladder from self-care to surgery with each treatment on its step; emergency: the ladder does not apply."
+            )
+            if emergency
+            else _("Escalation ladder from self-care to surgery with each treatment on its step; you are at step {step}.").format(
+                step=here
+            ),
+            _("The ladder as text"),
             ladder_words,
         ),
         (
-            "2. When each option is usually considered",
-            "Each bar runs from the week an option is usually first considered; "
-            "the shaded band is how long you have had this episode.",
+            _("2. When each option is usually considered"),
+            _(
+                "Each bar runs from the week an option is usually first considered; "
+                "the shaded band is how long you have had this episode."
+            ),
             timing,
             "content",
-            "Weeks since the pain began when each option is usually considered, with your duration marked.",
-            "The timing as text",
+            _("Weeks since the pain began when each option is usually considered, with your duration marked."),
+            _("The timing as text"),
             timing_words,
         ),
         (
-            "3. How invasive, and how long to recover",
-            "Further right means a longer recovery, higher up means more invasive; grey marks are advised against. "
-            "Hover or tap a mark for details.",
+            _("3. How invasive, and how long to recover"),
+            _(
+                "Further right means a longer recovery, higher up means more invasive; grey marks are advised against. "
+                "Hover or tap a mark for details."
+            ),
             recovery,
             RECOVERY_HEIGHT + (200 if frame.present else 0),
-            "Invasiveness against typical recovery time in weeks, one mark per treatment.",
-            "Invasiveness and recovery as text",
+            _("Invasiveness against typical recovery time in weeks, one mark per treatment."),
+            _("Invasiveness and recovery as text"),
             recovery_words,
         ),
     )

@@ -31,6 +31,7 @@ _HTML_LANG = st.components.v2.component(
 )
 
 
+HTML_LANG_KEY = "html_lang"  # the component's state in the session (Streamlit's own, not ours)
 CLINIC_LOCALES = "locales"  # a clinic's own catalogues, in its content folder
 
 
@@ -113,4 +114,4 @@ def mark_page_language(language: str) -> None:
     """Tell the browser the page's language. Streamlit's own page says English, so with English alone
     there is nothing to do; with a choice, every run says it (also back to English after Spanish)."""
     if len(st.session_state.get(LANGUAGES_KEY, ())) > 1:
-        _HTML_LANG(key="html_lang", data={"lang": language}, height=0)
+        _HTML_LANG(key=HTML_LANG_KEY, data={"lang": language}, height=0)

@@ -23,6 +23,7 @@ from typing import Any
 
 import streamlit as st
 
+from components.i18n import N_, _
 from components.url_state import seed
 
 STORAGE_KEY = "backpain-visit-notes"  # the browser's localStorage key (read by the browser tests and make scale-test)
@@ -34,13 +35,14 @@ HEARD_KEY = "visit_notes_heard"  # the browser has said what it holds, in this s
 UNAVAILABLE_KEY = "visit_notes_unavailable"  # the browser refuses storage (private window, blocked site data)
 COMPONENT_KEY = "notes_store"
 
-KEEP_LABEL = "Keep my notes on this device"
-KEEP_HELP = (
+# Marked for the catalogue here, translated where they are drawn (draw_notes_store).
+KEEP_LABEL = N_("Keep my notes on this device")
+KEEP_HELP = N_(
     "Saves your notes in this browser's own storage on this device, so they come back if the page reloads or "
     "the app restarts. They are never saved on our server. Anyone who uses this browser can see them: on a "
     "shared computer, leave this off."
 )
-FORGET_LABEL = "Forget my notes"
+FORGET_LABEL = N_("Forget my notes")
 
 # Runs in the page on every run of My visit. Storage errors (private windows, blocked site data)
 # are reported, never thrown: the notes then stay in the session as before.
@@ -137,11 +139,13 @@ def draw_notes_store(arrived: bool) -> None:
     state = st.session_state
     seed(KEEP_WIDGET, bool(state.get(KEEP_KEY)), arrived)
     left, right = st.columns([3, 1], vertical_alignment="center")
-    left.checkbox(KEEP_LABEL, key=KEEP_WIDGET, on_change=_on_keep, help=KEEP_HELP)
-    right.button(FORGET_LABEL, key="forget_notes", on_click=_on_forget, width="stretch")
+    left.checkbox(_(KEEP_LABEL), key=KEEP_WIDGET, on_change=_on_keep, help=_(KEEP_HELP))
+    right.button(_(FORGET_LABEL), key="forget_notes", on_click=_on_forget, width="stretch")
     if state.get(UNAVAILABLE_KEY) and state.get(KEEP_KEY):
         st.warning(
-            "This browser does not let the app keep notes (a private window, or site data is blocked). "
-            "They stay until you close this tab."
+            _(
+                "This browser does not let the app keep notes (a private window, or site data is blocked). "
+                "They stay until you close this tab."
+            )
         )
     _STORE(key=COMPONENT_KEY, data=store_data(state), height=0, on_found_change=_on_found)

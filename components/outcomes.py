@@ -16,18 +16,20 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
+from components.i18n import N_, _
 from components.vocabulary import CERTAINTY, OUTCOME_KINDS
 
 PEOPLE = 100
 PER_ROW = 10
-NO_NUMBERS = "There are no reliable numbers for how many people this helps. Ask your doctor what is known."
-NO_COMPARISON = "The source does not count people who did not have it."
+# The English of what is said (N_); show each with _().
+NO_NUMBERS = N_("There are no reliable numbers for how many people this helps. Ask your doctor what is known.")
+NO_COMPARISON = N_("The source does not count people who did not have it.")
 # Said where an option has figures of one kind but not the other, so benefits and harms get equal room.
 MISSING = {
-    "benefit": "No figure out of 100 for how many people it helps.",
-    "harm": "No figure out of 100 for its side effects or complications.",
+    "benefit": N_("No figure out of 100 for how many people it helps."),
+    "harm": N_("No figure out of 100 for its side effects or complications."),
 }
-WHERE_INSTEAD = {"benefit": "Possible benefits", "harm": "Possible risks"}  # the Compare row that says it in words
+WHERE_INSTEAD = {"benefit": N_("Possible benefits"), "harm": N_("Possible risks")}  # the Compare row that says it in words
 
 
 def missing_kinds(found: tuple[Outcome, ...]) -> tuple[str, ...]:
@@ -41,7 +43,7 @@ def missing_kinds(found: tuple[Outcome, ...]) -> tuple[str, ...]:
 PERSON = "M-0.32,-0.68 a0.32,0.32 0 1,0 0.64,0 a0.32,0.32 0 1,0 -0.64,0 Z M-0.62,-0.18 L0.62,-0.18 L0.62,1 L-0.62,1 Z"
 COLOURS = ("#1f4e79", "#8a96a3")  # the people it happened to, the others
 TEXT_COLOUR = "#111827"  # the app's text colour: Streamlit's chart theme would grey the labels
-THIS_OPTION = "With this option"
+THIS_OPTION = N_("With this option")
 
 
 @dataclass(frozen=True)
@@ -105,17 +107,20 @@ def outcomes_for(treatment_id: str, outcomes: pd.DataFrame, sources: pd.DataFram
 
 
 def how_sure(certainty: str) -> str:
-    """'Low', 'Very low': the first words of the certainty's explanation."""
-    return CERTAINTY[certainty].split(":")[0].capitalize()
+    """'Low', 'Very low': the first words of the certainty's explanation (its words before the colon)."""
+    return _(CERTAINTY[certainty]).split(":")[0].capitalize()
 
 
 def counts_sentence(outcome: Outcome, name: str) -> str:
     """The figures in words, the same numbers as the arrays: 'X: 48 in 100 people had … Usual care alone: 9 in 100 people had …'"""
     if not outcome.drawn:
         return outcome.note
-    text = f"{name}: {outcome.with_treatment} in {PEOPLE} people {outcome.outcome}."
+    counted = _("{group}: {count} in {people} people {outcome}.")
+    text = counted.format(group=name, count=outcome.with_treatment, people=PEOPLE, outcome=outcome.outcome)
     if outcome.with_comparison is not None:
-        text += f" {outcome.comparison.capitalize()}: {outcome.with_comparison} in {PEOPLE} people {outcome.outcome}."
+        text += " " + counted.format(
+            group=outcome.comparison.capitalize(), count=outcome.with_comparison, people=PEOPLE, outcome=outcome.outcome
+        )
     if outcome.note:
         text += f" {outcome.note}"
     return text
@@ -123,21 +128,24 @@ def counts_sentence(outcome: Outcome, name: str) -> str:
 
 def outcome_sentence(outcome: Outcome, name: str) -> str:
     """The whole figure in one wording pattern for every option: counts, group, time, source, how sure."""
-    return (
-        f"{counts_sentence(outcome, name)} ({outcome.group}, {outcome.time_frame}). "
-        f"Source: {outcome.source}. How sure: {how_sure(outcome.certainty).lower()}."
+    return _("{counts} ({group}, {time_frame}). Source: {source}. How sure: {certainty}.").format(
+        counts=counts_sentence(outcome, name),
+        group=outcome.group,
+        time_frame=outcome.time_frame,
+        source=outcome.source,
+        certainty=how_sure(outcome.certainty).lower(),
     )
 
 
 def outcome_text(found: Sequence[Outcome], name: str) -> str:
     """Every figure of one treatment in words, or plainly that there are none."""
-    return " ".join(outcome_sentence(o, name) for o in found) if found else NO_NUMBERS
+    return " ".join(outcome_sentence(o, name) for o in found) if found else _(NO_NUMBERS)
 
 
 def arms(outcome: Outcome) -> list[tuple[str, int]]:
     """Each group drawn, with how many in 100 the outcome happened to: the option first. The option's
     name heads the pictures wherever they are shown, so its grid is called "this option"."""
-    drawn = [(THIS_OPTION, outcome.with_treatment)]
+    drawn = [(_(THIS_OPTION), outcome.with_treatment)]
     if outcome.with_comparison is not None:
         drawn.append((outcome.comparison.capitalize(), outcome.with_comparison))
     return [(label, count) for label, count in drawn if count is not None]
@@ -145,7 +153,7 @@ def arms(outcome: Outcome) -> list[tuple[str, int]]:
 
 def legend(outcome: Outcome, line: int = 40) -> tuple[str, str]:
     """What a figure and a dot each mean, in the outcome's own words (wrapped to `line` characters)."""
-    return "\n".join(textwrap.wrap(outcome.outcome[0].upper() + outcome.outcome[1:], line)), "Did not"
+    return "\n".join(textwrap.wrap(outcome.outcome[0].upper() + outcome.outcome[1:], line)), _("Did not")
 
 
 def icon_data(outcome: Outcome, line: int = 22) -> pd.DataFrame:
@@ -156,7 +164,7 @@ def icon_data(outcome: Outcome, line: int = 22) -> pd.DataFrame:
     had_it, did_not = legend(outcome, line)
     rows = []
     for order, (label, count) in enumerate(arms(outcome)):
-        title = "\n".join([*textwrap.wrap(label + ":", line), f"{count} in {PEOPLE}"])
+        title = "\n".join([*textwrap.wrap(label + ":", line), _("{count} in {people}").format(count=count, people=PEOPLE)])
         for person in range(PEOPLE):
             rows.append(
                 {
@@ -206,7 +214,12 @@ def icon_array(outcome: Outcome, *, size: int = 160, text_size: int = 12, stacke
     )
     groups = {"field": "group", "type": "nominal", "sort": alt.SortField("order"), "header": header}
     width = line if stacked else 2 * line + 4  # characters across the whole figure
-    title = textwrap.wrap(f"{OUTCOME_KINDS[outcome.kind]}. Out of {PEOPLE} people, how many {outcome.outcome}", width)
+    title = textwrap.wrap(
+        _("{kind}. Out of {people} people, how many {outcome}").format(
+            kind=_(OUTCOME_KINDS[outcome.kind]), people=PEOPLE, outcome=outcome.outcome
+        ),
+        width,
+    )
     chart = (
         alt.Chart(data)
         .mark_point(filled=True, opacity=1)
@@ -216,7 +229,7 @@ def icon_array(outcome: Outcome, *, size: int = 160, text_size: int = 12, stacke
             color=status,
             shape=shape,
             size=area,
-            tooltip=[alt.Tooltip("group:N", title="Group"), alt.Tooltip("person:Q", title="Person")],
+            tooltip=[alt.Tooltip("group:N", title=_("Group")), alt.Tooltip("person:Q", title=_("Person"))],
         )
         .properties(width=size, height=size)
     )
@@ -227,7 +240,9 @@ def icon_array(outcome: Outcome, *, size: int = 160, text_size: int = 12, stacke
             title=alt.Title(
                 [*title, outcome.time_frame.capitalize()],
                 subtitle=textwrap.wrap(
-                    f"Who: {outcome.group}. Source: {outcome.source}. How sure: {how_sure(outcome.certainty).lower()}.",
+                    _("Who: {group}. Source: {source}. How sure: {certainty}.").format(
+                        group=outcome.group, source=outcome.source, certainty=how_sure(outcome.certainty).lower()
+                    ),
                     width,
                 ),
                 fontSize=text_size + 1,

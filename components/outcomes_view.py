@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.frame import Frame, shared_cache
+from components.i18n import _
 from components.ladder_view import ready_to_send
 from components.outcomes import (
     MISSING,
@@ -25,7 +26,8 @@ LAYOUT = {1: (170, False), 2: (160, False), 3: (160, True), 4: (150, True)}
 
 @shared_cache(max_entries=256)
 def _array_spec(content_key: str, outcome: Outcome, options: int, present: bool) -> dict:
-    # Keyed by the content version and the figure itself: the same for every person who sees it.
+    # Keyed by the content version (which includes the language) and the figure itself: the same
+    # for every person who sees it.
     size, stacked = LAYOUT[options]
     chart = icon_array(outcome, size=size + (30 if present else 0), text_size=CHART_TEXT[present]["label"], stacked=stacked)
     return ready_to_send(chart.to_dict())
@@ -40,7 +42,7 @@ def draw_outcome_arrays(frame: Frame, chosen: tuple[str, ...]) -> None:
             st.markdown(f"#### {name}")
             found = content.figures.get(treatment_id, ())
             if not found:
-                st.markdown(NO_NUMBERS)
+                st.markdown(_(NO_NUMBERS))
             for outcome in found:
                 sentence = outcome_sentence(outcome, name)
                 if outcome.drawn:
@@ -51,4 +53,6 @@ def draw_outcome_arrays(frame: Frame, chosen: tuple[str, ...]) -> None:
                     )
                 st.markdown(sentence)
             for kind in missing_kinds(found):
-                st.markdown(f"{MISSING[kind]} See *{WHERE_INSTEAD[kind]}* in the table above.")
+                st.markdown(
+                    _("{missing} See *{row}* in the table above.").format(missing=_(MISSING[kind]), row=_(WHERE_INSTEAD[kind]))
+                )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from components.i18n import _
+
 PRESENT_KEY = "present"
 
 # Static CSS (no user input ever reaches it). Streamlit sizes text in rem, so raising the root
@@ -24,8 +26,8 @@ def parse_present(given: list[str] | None) -> tuple[bool | None, str | None]:
     if given is None:
         return None, None
     if len(given) != 1:
-        return None, "given more than once"
+        return None, _("given more than once")
     value = given[0].strip()
     if value in ("1", "0"):
         return value == "1", None
-    return None, "use present=1 or present=0"
+    return None, _("use present=1 or present=0")

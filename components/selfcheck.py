@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from components.i18n import N_, _
 from components.situation import Situation
 from components.triage import Assessment, base_tiers
 from components.vocabulary import WHERE
 
-LIMBS = {"leg_pain": "a leg", "arm_pain": "an arm"}
+LIMBS: tuple[str, ...] = ("leg_pain", "arm_pain")
+# Where the pain spreads, by the spreading symptoms picked (in LIMBS order).
+SPREADS: dict[tuple[str, ...], str] = {
+    ("leg_pain",): N_("Your pain spreads into a leg."),
+    ("arm_pain",): N_("Your pain spreads into an arm."),
+    ("leg_pain", "arm_pain"): N_("Your pain spreads into a leg and an arm."),
+}
+NERVE_WORDS: dict[str, str] = {"numbness": N_("tingling or numbness"), "weakness": N_("weakness")}
 
 
 @dataclass(frozen=True)
@@ -32,41 +40,47 @@ def doctor_signs(situation: Situation) -> tuple[Sign, ...]:
     spreading = [s for s in LIMBS if s in situation.symptoms]
     nerve = situation.nerve_symptoms
     # New numbness or weakness counts on its own, even with little pain (guidelines.md 8.3).
-    place = " in " + " and ".join(WHERE[w].lower() for w in situation.where) if situation.where else ""
-    nerve_words = " and ".join({"numbness": "tingling or numbness", "weakness": "weakness"}[n] for n in nerve)
+    joiner = f" {_('and')} "
+    nerve_words = joiner.join(_(NERVE_WORDS[n]) for n in nerve)
+    if situation.where:
+        places = joiner.join(_(WHERE[w]).lower() for w in situation.where)
+        nerve_sentence = _("You have {symptoms} in {places}, which counts even with little pain.").format(
+            symptoms=nerve_words, places=places
+        )
+    else:
+        nerve_sentence = _("You have {symptoms}, which counts even with little pain.").format(symptoms=nerve_words)
     return (
         Sign(
             "not_improving",
-            "Pain that has not got better after a few weeks",
+            _("Pain that has not got better after a few weeks"),
             long_lasting,
-            "Your pain has lasted 4 weeks or more."
+            _("Your pain has lasted 4 weeks or more.")
             if long_lasting
-            else "You have not said your pain has lasted 4 weeks or more.",
+            else _("You have not said your pain has lasted 4 weeks or more."),
         ),
         Sign(
             "spreading",
-            "Pain spreading into a leg or arm, or tingling, numbness or weakness",
+            _("Pain spreading into a leg or arm, or tingling, numbness or weakness"),
             bool(spreading or nerve),
-            " ".join(
-                ([f"Your pain spreads into {' and '.join(LIMBS[s] for s in spreading)}."] if spreading else [])
-                + ([f"You have {nerve_words}{place}, which counts even with little pain."] if nerve else [])
-            )
+            " ".join(([_(SPREADS[tuple(spreading)])] if spreading else []) + ([nerve_sentence] if nerve else []))
             if spreading or nerve
-            else "You have not picked pain spreading into a leg or arm, numbness or weakness.",
+            else _("You have not picked pain spreading into a leg or arm, numbness or weakness."),
         ),
         Sign(
             "function",
-            "No longer managing everyday tasks",
+            _("No longer managing everyday tasks"),
             situation.function == "severe",
-            "You said you can't do everyday tasks."
+            _("You said you can't do everyday tasks.")
             if situation.function == "severe"
-            else "You have not said you can't do everyday tasks.",
+            else _("You have not said you can't do everyday tasks."),
         ),
         Sign(
             "history",
-            "Past spine problems, injuries or surgery",
+            _("Past spine problems, injuries or surgery"),
             bool(situation.history),
-            "You ticked something in your spine history." if situation.history else "You have not ticked any spine history.",
+            _("You ticked something in your spine history.")
+            if situation.history
+            else _("You have not ticked any spine history."),
         ),
     )
 
@@ -77,10 +91,12 @@ def self_check(situation: Situation, assessment: Assessment) -> SelfCheck:
     if assessment.tier is not None:
         return SelfCheck(assessment.tier, base_tiers()[assessment.tier].answer, signs)
     if any(sign.applies for sign in signs):
-        return SelfCheck("yes", "Yes: seeing a back pain doctor would be sensible.", signs)
+        return SelfCheck("yes", _("Yes: seeing a back pain doctor would be sensible."), signs)
     return SelfCheck(
         "not yet",
-        "Not necessarily yet. Most new back pain settles with self-care within a few weeks. "
-        "See a doctor if it does not, if any of these signs appear, or if you are worried.",
+        _(
+            "Not necessarily yet. Most new back pain settles with self-care within a few weeks. "
+            "See a doctor if it does not, if any of these signs appear, or if you are worried."
+        ),
         signs,
     )

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from components.i18n import _
 from components.vocabulary import (
     AGE_BANDS,
     DURATIONS,
@@ -183,25 +184,25 @@ def from_query(params: Mapping[str, Sequence[str]]) -> Parsed:
 
     for key, given in params.items():
         if key not in SITUATION_KEYS:
-            drop(key, given[-1] if given else "", "not a setting this app knows")
+            drop(key, given[-1] if given else "", _("not a setting this app knows"))
             continue
         if len(given) != 1:
-            drop(key, given[-1] if given else "", "given more than once")
+            drop(key, given[-1] if given else "", _("given more than once"))
             continue
         raw = given[0].strip()
         if len(raw) > MAX_PARAM_LENGTH:
-            drop(key, raw, "too long")
+            drop(key, raw, _("too long"))
             continue
         if key == "pain":
             if re.fullmatch(r"[0-9]{1,2}", raw) and 0 <= int(raw) <= 10:
                 values["pain"] = int(raw)
             else:
-                drop(key, raw, "not a whole number from 0 to 10")
+                drop(key, raw, _("not a whole number from 0 to 10"))
         elif key in CHOICE_FIELDS:
             if raw in CHOICE_FIELDS[key]:
                 values[key] = raw
             elif raw:
-                drop(key, raw, "not one of " + ", ".join(CHOICE_FIELDS[key]))
+                drop(key, raw, _("not one of {choices}").format(choices=", ".join(CHOICE_FIELDS[key])))
         else:
             items = [item.strip() for item in raw.split(",") if item.strip()]
             for item in items:
@@ -209,7 +210,7 @@ def from_query(params: Mapping[str, Sequence[str]]) -> Parsed:
                     field_now, id_now = LEGACY_IDS[(key, item)]
                     moved.setdefault(field_now, []).append(id_now)
                 elif item not in LIST_FIELDS[key]:
-                    drop(key, item, "not a known choice")
+                    drop(key, item, _("not a known choice"))
             values[key] = _ordered(items, LIST_FIELDS[key])
     for key, items in moved.items():
         values[key] = _ordered([*values.get(key, ()), *items], LIST_FIELDS[key])  # type: ignore[misc]
@@ -235,28 +236,30 @@ def lower_first(text: str) -> str:
 def describe(situation: Situation, symptom_labels: Mapping[str, str]) -> str:
     """The situation in plain words, one short paragraph."""
     if situation.is_empty:
-        return "You have not described your situation yet."
+        return _("You have not described your situation yet.")
     parts: list[str] = []
     if situation.symptoms:
-        parts.append("Symptoms: " + "; ".join(symptom_labels.get(s, s).lower() for s in situation.symptoms) + ".")
+        symptoms = "; ".join(symptom_labels.get(s, s).lower() for s in situation.symptoms)
+        parts.append(_("Symptoms: {symptoms}.").format(symptoms=symptoms))
     if situation.nerve_symptoms or (situation.placed_symptoms and situation.where):
-        place = "; ".join(WHERE[w].lower() for w in situation.where) if situation.where else "not said"
-        parts.append(f"Felt in: {place}.")
-    parts.append(f"Pain: {situation.pain} out of 10.")
+        place = "; ".join(_(WHERE[w]).lower() for w in situation.where) if situation.where else _("not said")
+        parts.append(_("Felt in: {place}.").format(place=place))
+    parts.append(_("Pain: {pain} out of 10.").format(pain=situation.pain))
     if situation.function:
-        parts.append("Daily life: " + FUNCTION[situation.function].lower() + ".")
+        parts.append(_("Daily life: {function}.").format(function=_(FUNCTION[situation.function]).lower()))
     if situation.duration:
-        parts.append("For: " + DURATIONS[situation.duration].lower() + ".")
+        parts.append(_("For: {duration}.").format(duration=_(DURATIONS[situation.duration]).lower()))
     if situation.age:
-        parts.append("Age: " + AGE_BANDS[situation.age].lower() + ".")
+        parts.append(_("Age: {age}.").format(age=_(AGE_BANDS[situation.age]).lower()))
     if situation.tried:
-        parts.append("Tried: " + "; ".join(TRIED[t].lower() for t in situation.tried) + ".")
+        parts.append(_("Tried: {tried}.").format(tried="; ".join(_(TRIED[t]).lower() for t in situation.tried)))
     if situation.findings:
-        parts.append("Found so far: " + "; ".join(lower_first(FINDINGS[f]) for f in situation.findings) + ".")
+        found = "; ".join(lower_first(_(FINDINGS[f])) for f in situation.findings)
+        parts.append(_("Found so far: {findings}.").format(findings=found))
     if situation.history:
-        parts.append("History: " + "; ".join(HISTORY[h].lower() for h in situation.history) + ".")
+        parts.append(_("History: {history}.").format(history="; ".join(_(HISTORY[h]).lower() for h in situation.history)))
     if situation.health:
-        parts.append("Health: " + "; ".join(HEALTH[h].lower() for h in situation.health) + ".")
+        parts.append(_("Health: {health}.").format(health="; ".join(_(HEALTH[h]).lower() for h in situation.health)))
     return " ".join(parts)
 
 
@@ -269,18 +272,20 @@ def parse_shortlist(given: Sequence[str], known_ids: Sequence[str]) -> tuple[tup
     """Treatment ids from `t=id1,id2`: known ids only, each once, in the order given, at most four."""
     ignored: list[Ignored] = []
     if len(given) != 1:
-        return (), (Ignored(SHORTLIST_KEY, safe_snippet(given[-1] if given else ""), "given more than once"),)
+        return (), (Ignored(SHORTLIST_KEY, safe_snippet(given[-1] if given else ""), _("given more than once")),)
     raw = given[0].strip()
     if len(raw) > MAX_PARAM_LENGTH * 2:
-        return (), (Ignored(SHORTLIST_KEY, safe_snippet(raw), "too long"),)
+        return (), (Ignored(SHORTLIST_KEY, safe_snippet(raw), _("too long")),)
     chosen: list[str] = []
     for item in (part.strip() for part in raw.split(",")):
         if not item or item in chosen:
             continue
         if item not in known_ids:
-            ignored.append(Ignored(SHORTLIST_KEY, safe_snippet(item), "not a treatment in this app"))
+            ignored.append(Ignored(SHORTLIST_KEY, safe_snippet(item), _("not a treatment in this app")))
         elif len(chosen) == MAX_SHORTLIST:
-            ignored.append(Ignored(SHORTLIST_KEY, safe_snippet(item), f"more than {MAX_SHORTLIST} treatments"))
+            ignored.append(
+                Ignored(SHORTLIST_KEY, safe_snippet(item), _("more than {count} treatments").format(count=MAX_SHORTLIST))
+            )
         else:
             chosen.append(item)
     return tuple(chosen), tuple(ignored)

@@ -6,7 +6,7 @@ the ids themselves are a contract with every saved link, so they live here.
 
 from __future__ import annotations
 
-from components.i18n import N_
+from components.i18n import N_, _
 
 SYMPTOMS: tuple[str, ...] = (
     "back_pain",
@@ -21,8 +21,8 @@ SYMPTOMS: tuple[str, ...] = (
 # Body regions a treatment can treat. Symptoms belong to a region; numbness and weakness belong
 # to the region the person says they are in (WHERE).
 REGIONS: dict[str, str] = {
-    "low_back": "the lower back and legs",
-    "neck": "the neck and arms",
+    "low_back": N_("the lower back and legs"),
+    "neck": N_("the neck and arms"),
 }
 SYMPTOM_REGIONS: dict[str, str] = {
     "back_pain": "low_back",
@@ -108,9 +108,16 @@ HEALTH: dict[str, str] = {
     "pregnancy": N_("Pregnancy"),
 }
 
+# Age bands as they read inside a reason ("usually avoided with being aged 65 or older").
+AGE_REASONS: dict[str, str] = {
+    "under_20": N_("being aged under 20"),
+    "20_to_49": N_("being aged 20 to 49"),
+    "50_to_64": N_("being aged 50 to 64"),
+    "65_plus": N_("being aged 65 or older"),
+}
 # Health conditions and age bands as they read inside a reason ("usually avoided with ..."):
-# the ids treatments.csv avoid_with / caution_with may name.
-PERSONAL: dict[str, str] = {**HEALTH, **{band: f"being aged {label.lower()}" for band, label in AGE_BANDS.items()}}
+# the ids treatments.csv avoid_with / caution_with may name. Show them with _().
+PERSONAL: dict[str, str] = {**HEALTH, **AGE_REASONS}
 
 # What a specialist has already found: some options come only after one of these.
 FINDINGS: dict[str, str] = {
@@ -150,52 +157,56 @@ DURATION_WEEKS: dict[str, tuple[int, int]] = {
 LONG_LASTING: tuple[str, ...] = ("chronic", "over_6_months", "over_1_year")
 
 SEVERITIES: tuple[str, ...] = ("mild", "moderate", "severe")
+# How a severity reads inside a sentence ("It is kept for severe pain"; "yours sounds mild").
+SEVERITY_WORDS: dict[str, str] = {"mild": N_("mild"), "moderate": N_("moderate"), "severe": N_("severe")}
 
 # Guideline stances, best first. The symbol gives a cue that does not rely on colour.
 STANCES: dict[str, str] = {
-    "recommended": "recommended",
-    "consider": "consider",
-    "specific_cases": "only in specific cases",
-    "not_recommended": "advises against",
-    "no_stance": "no stance",
+    "recommended": N_("recommended"),
+    "consider": N_("consider"),
+    "specific_cases": N_("only in specific cases"),
+    "not_recommended": N_("advises against"),
+    "no_stance": N_("no stance"),
 }
 # The overall position of all sources together (see fit.overall_stance).
 OVERALL_STANCES: dict[str, str] = {
-    "recommended": "✔ recommended",
-    "consider": "✔ consider",
-    "specific_cases": "◐ only in specific cases",
-    "disagree": "⚖ guidelines disagree",
-    "not_recommended": "✖ not recommended",
-    "no_stance": "? no guideline stance",
+    "recommended": N_("✔ recommended"),
+    "consider": N_("✔ consider"),
+    "specific_cases": N_("◐ only in specific cases"),
+    "disagree": N_("⚖ guidelines disagree"),
+    "not_recommended": N_("✖ not recommended"),
+    "no_stance": N_("? no guideline stance"),
 }
 
-FITS: tuple[str, ...] = ("fits now", "later step", "not typical")
+# The fit of a treatment. The English words are also the values the fit computes with; show
+# them with _() (the catalogue holds them).
+FITS: tuple[str, ...] = (N_("fits now"), N_("later step"), N_("not typical"))
 
 # What kind of publication a source is. Only guidelines carry stances (evidence.csv); the others
 # support facts (treatments.csv fact_sources, outcomes.csv).
 SOURCE_KINDS: dict[str, str] = {
-    "guideline": "clinical guideline or policy",
-    "review": "evidence review",
-    "trial": "trial",
-    "statement": "scientific statement",
-    "safety_notice": "safety notice",
-    "patient_information": "patient information",
+    "guideline": N_("clinical guideline or policy"),
+    "review": N_("evidence review"),
+    "trial": N_("trial"),
+    "statement": N_("scientific statement"),
+    "safety_notice": N_("safety notice"),
+    "patient_information": N_("patient information"),
 }
 
 LADDER_STEPS: dict[int, str] = {
-    1: "Step 1: self-care and first-line care",
-    2: "Step 2: guided care and second-line medicines",
-    3: "Step 3: intensive programmes and specialist procedures",
-    4: "Step 4: decompression surgery",
-    5: "Step 5: reconstructive surgery and implants (last resort)",
+    1: N_("Step 1: self-care and first-line care"),
+    2: N_("Step 2: guided care and second-line medicines"),
+    3: N_("Step 3: intensive programmes and specialist procedures"),
+    4: N_("Step 4: decompression surgery"),
+    5: N_("Step 5: reconstructive surgery and implants (last resort)"),
 }
 
 INVASIVENESS: dict[int, str] = {
-    1: "1 - no needles or drugs",
-    2: "2 - medicines, needles or hands-on",
-    3: "3 - injection near the spine",
-    4: "4 - surgery or implant",
-    5: "5 - major reconstructive surgery",
+    1: N_("1 - no needles or drugs"),
+    2: N_("2 - medicines, needles or hands-on"),
+    3: N_("3 - injection near the spine"),
+    4: N_("4 - surgery or implant"),
+    5: N_("5 - major reconstructive surgery"),
 }
 
 # One look per category for every chart: Okabe-Ito colours (safe for colour-blind readers)
@@ -218,47 +229,55 @@ ADVISED_AGAINST_COLOUR = "#9CA3AF"
 
 # How soon an option usually starts to help, as written in treatments.csv.
 TIME_TO_HELP: dict[str, str] = {
-    "hours_days": "within hours to days",
-    "weeks": "over weeks",
-    "months": "over months",
-    "unclear": "unclear",
+    "hours_days": N_("within hours to days"),
+    "weeks": N_("over weeks"),
+    "months": N_("over months"),
+    "unclear": N_("unclear"),
 }
 YES_NO: tuple[str, ...] = ("yes", "no")
 
 # What each stance means, for the evidence legend.
 STANCE_MEANINGS: dict[str, str] = {
-    "recommended": "The guideline recommends it for people in this situation.",
-    "consider": "The guideline says it can be considered, often as one option among several.",
-    "specific_cases": "Only for certain people or situations that a specialist checks.",
-    "not_recommended": "The guideline advises against it.",
-    "no_stance": "The guideline does not give a view on it.",
+    "recommended": N_("The guideline recommends it for people in this situation."),
+    "consider": N_("The guideline says it can be considered, often as one option among several."),
+    "specific_cases": N_("Only for certain people or situations that a specialist checks."),
+    "not_recommended": N_("The guideline advises against it."),
+    "no_stance": N_("The guideline does not give a view on it."),
 }
 
 # What an outcome figure is about: a possible benefit, a possible harm, or how things usually go.
 OUTCOME_KINDS: dict[str, str] = {
-    "benefit": "A possible benefit",
-    "harm": "A possible harm",
-    "course": "How it usually goes",
+    "benefit": N_("A possible benefit"),
+    "harm": N_("A possible harm"),
+    "course": N_("How it usually goes"),
 }
 
 # How sure the evidence behind an outcome figure is (GRADE-style words).
 CERTAINTY: dict[str, str] = {
-    "high": "high: further research is very unlikely to change it",
-    "moderate": "moderate: further research may change it",
-    "low": "low: further research is likely to change it",
-    "very_low": "very low: the figure is very uncertain",
+    "high": N_("high: further research is very unlikely to change it"),
+    "moderate": N_("moderate: further research may change it"),
+    "low": N_("low: further research is likely to change it"),
+    "very_low": N_("very low: the figure is very uncertain"),
 }
 
 # Week counts as people say them, for duration_span.
-WEEK_WORDS: dict[int, str] = {0: "0 weeks", 4: "4 weeks", 12: "12 weeks", 26: "6 months", 52: "a year", 104: "2 years"}
+WEEK_WORDS: dict[int, str] = {
+    0: N_("0 weeks"),
+    4: N_("4 weeks"),
+    12: N_("12 weeks"),
+    26: N_("6 months"),
+    52: N_("a year"),
+    104: N_("2 years"),
+}
 
 
 def duration_span(ids: list[str] | tuple[str, ...]) -> str:
-    """A run of durations in a few words: ('chronic', 'over_6_months', 'over_1_year') -> 'more than 12 weeks'."""
+    """A run of durations in a few words, in the run's language: ('chronic', 'over_6_months',
+    'over_1_year') -> 'more than 12 weeks'."""
     start = min(DURATION_WEEKS[d][0] for d in ids)
     end = max(DURATION_WEEKS[d][1] for d in ids)
     if end >= DURATION_WEEKS["over_1_year"][1]:
-        return f"more than {WEEK_WORDS[start]}" if start else "any length of time"
+        return _("more than {span}").format(span=_(WEEK_WORDS[start])) if start else _("any length of time")
     if start == 0:
-        return f"less than {WEEK_WORDS[end]}"
-    return f"{WEEK_WORDS[start]} to {WEEK_WORDS[end]}"
+        return _("less than {span}").format(span=_(WEEK_WORDS[end]))
+    return _("{start} to {end}").format(start=_(WEEK_WORDS[start]), end=_(WEEK_WORDS[end]))

@@ -4,6 +4,7 @@ import streamlit as st
 
 from components.compare import IMPORTANCE, MATTERS_KEY, VALUES, values_table
 from components.frame import draw_frame, draw_glossary, page_query, seed, shortlist_picker
+from components.i18n import _
 from components.outcomes_view import draw_outcome_arrays
 from components.page_caches import cached_comparison
 from components.pages import page
@@ -16,17 +17,21 @@ def keep_importance(value: str, widget: str) -> None:
 
 frame = draw_frame("compare")
 
-st.title("Compare options")
+st.title(_("Compare options"))
 st.markdown(
-    "Put two to four treatments side by side. Every option gets the same questions, in the same order, "
-    "so that none is made to look better by the layout."
+    _(
+        "Put two to four treatments side by side. Every option gets the same questions, in the same order, "
+        "so that none is made to look better by the layout."
+    )
 )
-st.caption("Your situation: " + describe(frame.situation, frame.content.symptom_labels))
-chosen = shortlist_picker(frame, "Treatments to compare (2 to 4)")
+st.caption(_("Your situation: {situation}").format(situation=describe(frame.situation, frame.content.symptom_labels)))
+chosen = shortlist_picker(frame, _("Treatments to compare (2 to 4)"))
 if len(chosen) < 2:
     st.info(
-        "Choose at least two treatments above, or add them from **Explore treatments** "
-        "(open a treatment's details and press *Add to my shortlist*)."
+        _(
+            "Choose at least two treatments above, or add them from **Explore treatments** "
+            "(open a treatment's details and press *Add to my shortlist*)."
+        )
     )
     st.stop()
 
@@ -34,25 +39,31 @@ fitted = frame.fitted
 comparison = cached_comparison(frame.content_key, frame.situation, chosen, fitted, frame.content)
 st.table(comparison)
 
-st.header("Out of 100 people")
+st.header(_("Out of 100 people"))
 st.markdown(
-    "What happened to 100 people like those in the studies, as a picture. A dark figure is a person it "
-    "happened to; a small grey dot is a person it did not. Each picture says whether it is a possible benefit "
-    "or a possible harm. Where a study also counted people who had something else first (usual care, a dummy "
-    "treatment, or waiting), their 100 are shown beside them, over the same time. Under each picture, the same "
-    "numbers are in words."
+    _(
+        "What happened to 100 people like those in the studies, as a picture. A dark figure is a person it "
+        "happened to; a small grey dot is a person it did not. Each picture says whether it is a possible benefit "
+        "or a possible harm. Where a study also counted people who had something else first (usual care, a dummy "
+        "treatment, or waiting), their 100 are shown beside them, over the same time. Under each picture, the same "
+        "numbers are in words."
+    )
 )
 st.markdown(
-    "**Compare each option with its own comparison group, not with the other options:** the studies measured "
-    "different things, at different times, in different people. The people studied (*Who*) may not be like "
-    "you. Ask your doctor how the numbers apply to you."
+    _(
+        "**Compare each option with its own comparison group, not with the other options:** the studies measured "
+        "different things, at different times, in different people. The people studied (*Who*) may not be like "
+        "you. Ask your doctor how the numbers apply to you."
+    )
 )
 draw_outcome_arrays(frame, chosen)
 
-st.header("What matters to you")
+st.header(_("What matters to you"))
 st.markdown(
-    "Say how much each of these matters to you. The table shows how each option lines up with your wishes. "
-    "It is not a score and it does not choose for you: talk it through with your doctor."
+    _(
+        "Say how much each of these matters to you. The table shows how each option lines up with your wishes. "
+        "It is not a score and it does not choose for you: talk it through with your doctor."
+    )
 )
 # Kept in the session under our own key (a widget's state goes when another page is shown), so
 # My visit can put them in the downloads.
@@ -62,8 +73,10 @@ for column, (value, label) in zip(columns, VALUES.items(), strict=True):
     widget = f"matters_{value}"
     seed(widget, kept.get(value, IMPORTANCE[0]), frame.arrived)
     column.select_slider(
-        label,
+        _(label),
         options=IMPORTANCE,
+        # The session keeps the English value (what the code compares); people read it translated.
+        format_func=_,
         key=widget,
         on_change=keep_importance,
         args=(value, widget),
@@ -71,15 +84,19 @@ for column, (value, label) in zip(columns, VALUES.items(), strict=True):
 importance = {value: kept.get(value, IMPORTANCE[0]) for value in VALUES}
 wishes = values_table(fitted, chosen, importance)
 if wishes.empty:
-    st.caption("Move a slider to see how the options line up with what matters to you.")
+    st.caption(_("Move a slider to see how the options line up with what matters to you."))
 else:
     st.table(wishes)
     st.caption(
-        "✔ goes with your wish · ◐ partly · ✖ goes against it · ? not known. "
-        "Fast relief is about how soon an option can help if it works, not how well it works."
+        _(
+            "✔ goes with your wish · ◐ partly · ✖ goes against it · ? not known. "
+            "Fast relief is about how soon an option can help if it works, not how well it works."
+        )
     )
 
 visit = page("visit")
-st.page_link(visit.path, label="Take these to My visit", icon=visit.icon, query_params=page_query(frame.situation, chosen, visit))
+st.page_link(
+    visit.path, label=_("Take these to My visit"), icon=visit.icon, query_params=page_query(frame.situation, chosen, visit)
+)
 
 draw_glossary(frame, [*comparison.columns, *comparison.to_numpy().ravel()])

@@ -6,6 +6,7 @@ from components.banners import draw_situation_notes
 from components.data import split_list
 from components.explore import fit_counts, stance_lines
 from components.frame import add_to_shortlist, draw_frame, draw_glossary, page_query, remove_from_shortlist
+from components.i18n import _
 from components.ladder_view import draw_ladder_strip
 from components.page_caches import filtered_table
 from components.pages import page
@@ -18,19 +19,19 @@ PRESENT_COLUMNS = ["name", "fit", "reason", "guidelines"]
 frame = draw_frame("explore")
 situation, content = frame.situation, frame.content
 
-st.title("Explore treatments")
+st.title(_("Explore treatments"))
 st.markdown(describe(situation, content.symptom_labels))
 draw_situation_notes(situation)
 
 draw_ladder_strip(frame)
-st.page_link("pages/ladder.py", label="See the full escalation ladder", icon="🪜", query_params=situation.to_query())
+st.page_link("pages/ladder.py", label=_("See the full escalation ladder"), icon="🪜", query_params=situation.to_query())
 
 fitted = frame.fitted
 category_labels = content.category_labels
 
 filters = st.columns([3, 2], gap="large")
 chosen = filters[0].pills(
-    "Categories",
+    _("Categories"),
     CATEGORIES,
     selection_mode="multi",
     default=list(CATEGORIES),
@@ -39,21 +40,23 @@ chosen = filters[0].pills(
     wrap=True,
 )
 max_invasiveness = filters[1].select_slider(
-    "Show options up to this invasiveness",
+    _("Show options up to this invasiveness"),
     options=list(INVASIVENESS),
     value=5,
-    format_func=INVASIVENESS.get,
+    format_func=lambda level: _(INVASIVENESS[level]),
     key="explore_max_invasiveness",
 )
 
 table = filtered_table(frame.content_key, situation, tuple(chosen), max_invasiveness, fitted, content.categories)
 counts = fit_counts(table)
 st.markdown(
-    f"**{counts['fits now']} fit now · {counts['later step']} later step · {counts['not typical']} not typical** "
-    f"(of {len(table)} shown). *Fit* is what guidelines usually suggest at your stage; your doctor decides with you."
+    _(
+        "**{now} fit now · {later} later step · {not_typical} not typical** (of {shown} shown). "
+        "*Fit* is what guidelines usually suggest at your stage; your doctor decides with you."
+    ).format(now=counts["fits now"], later=counts["later step"], not_typical=counts["not typical"], shown=len(table))
 )
 if table.empty:
-    st.info("No treatments match these filters. Pick more categories or allow more invasive options.")
+    st.info(_("No treatments match these filters. Pick more categories or allow more invasive options."))
 else:
     st.dataframe(
         table,
@@ -64,70 +67,87 @@ else:
         # When screen-sharing, fewer and wider columns: what it is, the fit, and why.
         column_order=PRESENT_COLUMNS if frame.present else [c for c in table.columns if c != "id"],
         column_config={
-            "name": st.column_config.TextColumn("Treatment", width=300 if frame.present else 220),
-            "fit": st.column_config.TextColumn("Fit", help="fits now / later step / not typical"),
-            "reason": st.column_config.TextColumn("Why", width=560 if frame.present else 380),
-            "category": st.column_config.TextColumn("Category"),
+            "name": st.column_config.TextColumn(_("Treatment"), width=300 if frame.present else 220),
+            "fit": st.column_config.TextColumn(_("Fit"), help=_("fits now / later step / not typical")),
+            "reason": st.column_config.TextColumn(_("Why"), width=560 if frame.present else 380),
+            "category": st.column_config.TextColumn(_("Category")),
             "invasiveness": st.column_config.NumberColumn(
-                "Invasiveness", help="1 = no needles or drugs … 5 = major surgery", format="%d of 5"
+                _("Invasiveness"), help=_("1 = no needles or drugs … 5 = major surgery"), format=_("%d of 5")
             ),
-            "guidelines": st.column_config.TextColumn("Guidelines overall"),
-            "guideline_stances": st.column_config.TextColumn("Each guideline", width="large"),
-            "typical_use": st.column_config.TextColumn("Typical use", width="large"),
-            "when_considered": st.column_config.TextColumn("When it is considered", width="large"),
+            "guidelines": st.column_config.TextColumn(_("Guidelines overall")),
+            "guideline_stances": st.column_config.TextColumn(_("Each guideline"), width="large"),
+            "typical_use": st.column_config.TextColumn(_("Typical use"), width="large"),
+            "when_considered": st.column_config.TextColumn(_("When it is considered"), width="large"),
         },
-        alt="Table of treatments with their fit for your situation, the reason, category, invasiveness and guideline stances.",
+        alt=_("Table of treatments with their fit for your situation, the reason, category, invasiveness and guideline stances."),
     )
 
-st.subheader("Details of a treatment")
+st.subheader(_("Details of a treatment"))
 names = dict(zip(table["id"], table["name"], strict=True))
 chosen_id = st.selectbox(
-    "Choose a treatment to see what it involves, its benefits and risks, and what each guideline says",
+    _("Choose a treatment to see what it involves, its benefits and risks, and what each guideline says"),
     list(names),
     format_func=names.get,
     index=None,
-    placeholder="Choose a treatment",
+    placeholder=_("Choose a treatment"),
     key="explore_details",
 )
 row = fitted.set_index("id").loc[chosen_id] if chosen_id is not None else None
 if row is not None:
     st.markdown(f"### {row['name']}")
     st.markdown(
-        f"**Fit for you: {row['fit']}.** {row['reason']}  \n"
-        f"**Category:** {category_labels[row['category']]} · **Invasiveness:** {INVASIVENESS[row['invasiveness']]} · "
-        f"**Usual place:** {LADDER_STEPS[row['ladder_step']]}"
+        _("**Fit for you: {fit}.** {reason}").format(fit=_(row["fit"]), reason=row["reason"])
+        + "  \n"
+        + _("**Category:** {category} · **Invasiveness:** {invasiveness} · **Usual place:** {step}").format(
+            category=category_labels[row["category"]],
+            invasiveness=_(INVASIVENESS[row["invasiveness"]]),
+            step=_(LADDER_STEPS[row["ladder_step"]]),
+        )
     )
     left, right = st.columns(2)
-    left.markdown(f"**What it involves.** {row['what_it_involves']}\n\n**Typical use.** {row['typical_use']}")
-    left.markdown(f"**When it is considered.** {row['when_considered']}\n\n**Recovery.** {row['recovery']}")
-    right.markdown(f"**Possible benefits.** {row['benefits']}\n\n**Possible risks.** {row['risks']}")
+    left.markdown(
+        _("**What it involves.** {involves}\n\n**Typical use.** {use}").format(
+            involves=row["what_it_involves"], use=row["typical_use"]
+        )
+    )
+    left.markdown(
+        _("**When it is considered.** {when}\n\n**Recovery.** {recovery}").format(
+            when=row["when_considered"], recovery=row["recovery"]
+        )
+    )
+    right.markdown(
+        _("**Possible benefits.** {benefits}\n\n**Possible risks.** {risks}").format(benefits=row["benefits"], risks=row["risks"])
+    )
     compare = page("compare")
     actions = st.columns([1, 1, 2])
     if chosen_id in frame.shortlist:
-        actions[0].button("Remove from my shortlist", on_click=remove_from_shortlist, args=(chosen_id,), key="shortlist_remove")
+        actions[0].button(
+            _("Remove from my shortlist"), on_click=remove_from_shortlist, args=(chosen_id,), key="shortlist_remove"
+        )
     else:
         actions[0].button(
-            "Add to my shortlist",
+            _("Add to my shortlist"),
             on_click=add_to_shortlist,
             args=(chosen_id,),
             disabled=len(frame.shortlist) >= MAX_SHORTLIST,
-            help=f"Up to {MAX_SHORTLIST} treatments, to compare and take to your visit.",
+            help=_("Up to {count} treatments, to compare and take to your visit.").format(count=MAX_SHORTLIST),
             key="shortlist_add",
         )
     actions[1].page_link(
         compare.path,
-        label=f"Compare my shortlist ({len(frame.shortlist)})",
+        label=_("Compare my shortlist ({count})").format(count=len(frame.shortlist)),
         icon=compare.icon,
         query_params=page_query(situation, frame.shortlist, compare),
     )
-    st.markdown("**What each guideline says**")
+    st.markdown("**" + _("What each guideline says") + "**")
     cited = content.evidence[content.evidence["treatment_id"] == chosen_id].merge(
         content.sources, left_on="source_id", right_on="id"
     )
     st.markdown("\n".join(f"- {line}" for line in stance_lines(cited)))
     facts = content.sources[content.sources["id"].isin(split_list(row["fact_sources"]))]
     if not facts.empty:
-        st.caption("Facts above come from: " + "; ".join(f"[{f.short_name}]({f.url})" for f in facts.itertuples(index=False)))
+        links = "; ".join(f"[{f.short_name}]({f.url})" for f in facts.itertuples(index=False))
+        st.caption(_("Facts above come from: {sources}").format(sources=links))
 
 shown = table[["name", "reason", "typical_use", "when_considered", "guideline_stances"]].to_numpy().ravel().tolist()
 if row is not None:

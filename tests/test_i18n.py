@@ -21,7 +21,6 @@ from components import i18n
 from components.data import DATA_DIR, DATA_DIR_VARIABLE
 from components.i18n import (
     LOCALES_DIR,
-    PREVIEW_VARIABLE,
     _,
     catalogue_languages,
     language_from,
@@ -39,7 +38,12 @@ ROOT = Path(__file__).resolve().parent.parent
 LANGUAGE = "xx"
 
 
-def write_catalogue(locales: Path, language: str, strings: dict[str, str], fuzzy: tuple[str, ...] = ()) -> None:
+def tagged(message: str | tuple[str, ...]) -> str | tuple[str, ...]:
+    """The made-up language's translation of a message (each form of a plural one)."""
+    return tuple(f"[{LANGUAGE}] {form}" for form in message) if isinstance(message, tuple) else f"[{LANGUAGE}] {message}"
+
+
+def write_catalogue(locales: Path, language: str, strings: dict, fuzzy: tuple = ()) -> None:
     catalogue = Catalog(locale=None)
     for message, text in strings.items():
         catalogue.add(message, text, flags=("fuzzy",) if message in fuzzy else ())
@@ -54,7 +58,7 @@ def complete_locales(tmp_path: Path) -> Path:
     locales = tmp_path / "locales"
     shutil.copytree(LOCALES_DIR, locales)
     messages = [m.id for m in read_catalogue(locales / "messages.pot") if m.id]
-    write_catalogue(locales, LANGUAGE, {m: f"[{LANGUAGE}] {m}" for m in messages})
+    write_catalogue(locales, LANGUAGE, {m: tagged(m) for m in messages})
     return locales
 
 
@@ -89,7 +93,10 @@ def test_every_catalogue_keeps_each_messages_placeholders():
         catalogue = read_catalogue(i18n.catalogue_path(language))
         for message in catalogue:
             if message.id and message.string:
-                assert sorted(_fields(message.id)) == sorted(_fields(message.string)), (language, message.id)
+                english = message.id if isinstance(message.id, tuple) else (message.id,)
+                strings = message.string if isinstance(message.string, tuple) else (message.string,)
+                for text in strings:
+                    assert sorted(_fields(english[-1])) == sorted(_fields(text)), (language, message.id)
 
 
 def _fields(text: str) -> list[str]:
@@ -98,41 +105,30 @@ def _fields(text: str) -> list[str]:
     return [field for _, field, _, _ in string.Formatter().parse(text) if field is not None]
 
 
-@pytest.fixture
-def preview(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Languages offered although not every page's words are marked yet (i18n.INTERFACE_MARKED)."""
-    monkeypatch.setenv(PREVIEW_VARIABLE, "1")
+def test_spanish_is_offered_now_that_every_word_is_marked_and_translated():
+    """Every page's words are marked (tests/test_every_word_translated.py) and the Spanish catalogue
+    and content are complete, so Spanish is offered beside English (H63)."""
+    assert missing_messages("es") == []
+    assert offered_languages(["en", "es"]) == ("en", "es")
+    assert offered_languages(["en"]) == ("en",)  # without its content translation it is not
 
 
-def test_no_other_language_is_offered_while_the_pages_words_are_not_all_marked(tmp_path, monkeypatch):
-    """A complete catalogue of today's messages would still leave English on the pages (H63)."""
-    monkeypatch.delenv(PREVIEW_VARIABLE, raising=False)
-    assert i18n.INTERFACE_MARKED is False
-    assert offered_languages(["en", LANGUAGE], complete_locales(tmp_path)) == ("en",)
-
-
-def test_a_language_is_offered_only_when_its_interface_and_content_are_complete(tmp_path, preview):
+def test_a_language_is_offered_only_when_its_interface_and_content_are_complete(tmp_path):
     locales = complete_locales(tmp_path)
     assert offered_languages(["en", LANGUAGE], locales) == ("en", LANGUAGE)
     assert offered_languages(["en"], locales) == ("en",)  # no content translation
     messages = [m.id for m in read_catalogue(locales / "messages.pot") if m.id]
-    write_catalogue(locales, LANGUAGE, {m: f"[{LANGUAGE}] {m}" for m in messages[1:]})
+    write_catalogue(locales, LANGUAGE, {m: tagged(m) for m in messages[1:]})
     assert missing_messages(LANGUAGE, locales) == messages[:1]
     assert offered_languages(["en", LANGUAGE], locales) == ("en",)
-    write_catalogue(locales, LANGUAGE, {m: f"[{LANGUAGE}] {m}" for m in messages}, fuzzy=(messages[0],))
+    write_catalogue(locales, LANGUAGE, {m: tagged(m) for m in messages}, fuzzy=(messages[0],))
     assert missing_messages(LANGUAGE, locales) == messages[:1]  # a guess is not a translation
     # A translation that drops the clinic's {number} would lose it from the emergency banner.
     emergency = "Call the emergency services on {number} or go to the nearest emergency department now."
-    write_catalogue(locales, LANGUAGE, {m: f"[{LANGUAGE}] {m}".replace("{number}", "") for m in messages})
-    assert missing_messages(LANGUAGE, locales) == [emergency]
+    write_catalogue(locales, LANGUAGE, {m: m if isinstance(m, tuple) else tagged(m).replace("{number}", "") for m in messages})
+    assert emergency in missing_messages(LANGUAGE, locales)
+    assert all("{number}" in message for message in missing_messages(LANGUAGE, locales))
     assert offered_languages(["en", LANGUAGE], locales) == ("en",)
-
-
-def test_spanish_is_not_offered_until_it_is_complete(preview):
-    """The Spanish catalogue and content are being written (issue 15): until both are whole, the app
-    offers English only, so no page mixes the two."""
-    assert "es" in catalogue_languages()
-    assert offered_languages(["en"]) == ("en",)
 
 
 @pytest.mark.parametrize(
@@ -169,7 +165,7 @@ def test_messages_follow_the_language_of_the_run(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def complete_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, preview: None) -> Path:
+def complete_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A clinic's content folder that adds the made-up language, complete: its content translation
     and its interface catalogue, beside the content (no change to the app's own files)."""
     content = tmp_path / "content"
@@ -177,7 +173,7 @@ def complete_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, preview: 
     (content / "translations").mkdir()
     full_translation().to_csv(content / translation_file(LANGUAGE), index=False)
     messages = [m.id for m in read_catalogue(LOCALES_DIR / "messages.pot") if m.id]
-    write_catalogue(content / "locales", LANGUAGE, {m: f"[{LANGUAGE}] {m}" for m in messages})
+    write_catalogue(content / "locales", LANGUAGE, {m: tagged(m) for m in messages})
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(content))
     return content
 
@@ -186,7 +182,10 @@ def language_choice(at):
     return next(widget for widget in at.sidebar.button_group if widget.key == "w_language")
 
 
-def test_with_english_only_there_is_no_choice_and_links_are_as_before():
+def test_with_english_only_there_is_no_choice_and_links_are_as_before(tmp_path, monkeypatch):
+    content = tmp_path / "content"
+    shutil.copytree(DATA_DIR, content, ignore=ONLY_ENGLISH)  # a clinic's content without translations
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(content))
     at = open_app("pages/explore.py", symptoms="leg_pain")
     assert not [w for w in at.sidebar.button_group if w.key == "w_language"]
     assert "lang" not in at.query_params

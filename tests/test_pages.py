@@ -163,7 +163,8 @@ def test_bad_link_values_are_ignored_with_one_message_and_the_page_still_renders
     assert "<script>" not in warnings[0] and "pain=eleven" in warnings[0]
     assert at.slider(key="w_pain").value == 0
     assert at.pills(key="w_symptoms").value == ["leg_pain"]
-    assert dict(at.query_params) == {"symptoms": "leg_pain", "duration": "chronic"}
+    # With Spanish offered, a link carries its language too.
+    assert dict(at.query_params) == {"symptoms": "leg_pain", "duration": "chronic", "lang": "en"}
     # Told once: moving on does not repeat it, and the usable part of the link is kept.
     at.switch_page("pages/explore.py").run()
     assert not [w for w in at.warning if "ignored" in w.value]
@@ -302,7 +303,7 @@ MARKDOWN, CSV, PDF = "Download as text (Markdown)", "Download as a spreadsheet (
 MAKE_PDF = "Make a PDF (summary page and charts)"
 
 
-def run_and_download(at: AppTest) -> dict[str, tuple[str, str, bytes]]:
+def run_and_download(at: AppTest, make_pdf: str = MAKE_PDF) -> dict[str, tuple[str, str, bytes]]:
     """Rerun the page, make the PDF as a person would (its button, then a run), and fetch what each
     download button gives (file name, type, bytes), by label. AppTest drops each run's media files
     with the run (a fresh MediaFileManager each time), so this keeps hold of the run's manager; if a
@@ -315,11 +316,11 @@ def run_and_download(at: AppTest) -> dict[str, tuple[str, str, bytes]]:
 
     with patch("streamlit.testing.v1.app_test.MediaFileManager", side_effect=keep):
         at.run()
-        make = [button for button in at.button if button.label == MAKE_PDF]
+        make = [button for button in at.button if button.label == make_pdf]
         if make:
             make[0].click().run()
     assert not at.exception, at.exception
-    assert not [b for b in at.button if b.label == MAKE_PDF], "the PDF was not made"
+    assert not [b for b in at.button if b.label == make_pdf], "the PDF was not made"
     files = {}
     for button in at.download_button:
         proto = button.proto
@@ -578,7 +579,10 @@ def test_the_shared_cached_tables_and_chart_specs_are_never_changed_by_a_page():
     shared_templates = shared(ladder_view._templates, key, here, False, situation.duration, False, None)
     shared_charts = [shared(ladder_view._charts, key, situation, False, h, False, None, None) for h in highlights]
     # The strip template has no unhashed arguments; the strip built from it (a hit) proves it was used.
-    shared_strip = (ladder_view._strip_template(False, False), shared(ladder_view._strip, key, situation, False, False, None))
+    shared_strip = (
+        ladder_view._strip_template(key, False, False),
+        shared(ladder_view._strip, key, situation, False, False, None),
+    )
 
     # Everything again from scratch, through the same code, and compared with what was shared.
     st.cache_resource.clear()
@@ -603,4 +607,7 @@ def test_the_shared_cached_tables_and_chart_specs_are_never_changed_by_a_page():
     pd.testing.assert_frame_equal(shared_data, data)
     assert shared_templates == ladder_view._templates(key, here, False, situation.duration, False, fresh.categories)
     assert shared_charts == [ladder_view._charts(key, situation, False, h, False, data, fresh.categories) for h in highlights]
-    assert shared_strip == (ladder_view._strip_template(False, False), ladder_view._strip(key, situation, False, False, data))
+    assert shared_strip == (
+        ladder_view._strip_template(key, False, False),
+        ladder_view._strip(key, situation, False, False, data),
+    )

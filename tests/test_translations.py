@@ -21,8 +21,8 @@ from components.fit import fit_content
 from components.situation import from_query
 from components.translations import (
     COLUMNS,
-    TRANSLATIONS_DIR,
     TRANSLATABLE,
+    TRANSLATIONS_DIR,
     available_languages,
     main,
     template,

@@ -12,10 +12,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from components.data import DATA_DIR
-from components.i18n import LOCALES_DIR, PREVIEW_VARIABLE, read_catalogue
+from components.i18n import LOCALES_DIR, read_catalogue
 from components.translations import translation_file
 from tests.e2e.conftest import Server, content_server, wait_for_app
-from tests.test_i18n import LANGUAGE, write_catalogue
+from tests.test_i18n import LANGUAGE, tagged, write_catalogue
 from tests.test_translations import ONLY_ENGLISH, full_translation
 
 
@@ -26,8 +26,8 @@ def language_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server
     (content / "translations").mkdir()
     full_translation().to_csv(content / translation_file(LANGUAGE), index=False)
     messages = [m.id for m in read_catalogue(LOCALES_DIR / "messages.pot") if m.id]
-    write_catalogue(content / "locales", LANGUAGE, {m: f"[{LANGUAGE}] {m}" for m in messages})
-    server = content_server(content, **{PREVIEW_VARIABLE: "1"})  # not every page's words are marked yet
+    write_catalogue(content / "locales", LANGUAGE, {m: tagged(m) for m in messages})
+    server = content_server(content)
     yield server
     server.stop()
 
