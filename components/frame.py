@@ -50,6 +50,7 @@ __all__ = ["DISCLAIMER", "Frame", "draw_frame", "page_query", "seed", "shared_ca
 
 SHORTLIST_WIDGET = "w_shortlist"
 LAST_PAGE = "_frame_page"
+LAST_LANGUAGE = "_frame_language"
 
 
 @dataclass(frozen=True)
@@ -119,8 +120,11 @@ def draw_frame(url_path: str) -> Frame:
         st.logo(str(content.clinic.logo), size="large")
     situation, shortlist, ignored = state_from_url(list(content.treatment_ids))
     present = bool(st.session_state.get(PRESENT_KEY))
-    arrived = st.session_state.get(LAST_PAGE) != info.url_path
-    st.session_state[LAST_PAGE] = info.url_path
+    # A new language relabels every choice: the browser's widgets still hold the old labels, so they
+    # are given their values again, as on arrival (else a radio whose label changed comes back empty).
+    relabelled = st.session_state.get(LAST_LANGUAGE, language) != language
+    arrived = st.session_state.get(LAST_PAGE) != info.url_path or relabelled
+    st.session_state[LAST_PAGE], st.session_state[LAST_LANGUAGE] = info.url_path, language
     if present:
         st.set_page_config(initial_sidebar_state="collapsed")
         st.html(PRESENTATION_CSS)

@@ -24,6 +24,16 @@ def test_no_serious_or_critical_axe_violations(page: Page, server: Server, path:
     assert serious_axe_violations(page) == []
 
 
+@pytest.mark.parametrize("path", PATHS)
+def test_no_serious_or_critical_axe_violations_in_spanish(page: Page, server: Server, path: str):
+    """The same pages in Spanish, with <html lang="es"> so screen readers pronounce them in Spanish."""
+    page.goto(f"{server.url}{path}?{SITUATION}&lang=es")
+    wait_for_app(page)
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.get_by_test_id("stMain").get_by_role("heading").first).to_be_visible()
+    assert serious_axe_violations(page) == []
+
+
 def body_text_px(page: Page) -> float:
     # The page's main body text: the situation in words under the title.
     paragraph = page.get_by_test_id("stMain").locator("p", has_text="Symptoms:").first

@@ -4,10 +4,13 @@ added the way a clinic would add one: files in its content folder."""
 
 from __future__ import annotations
 
+import io
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import pypdf
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -15,6 +18,7 @@ from components.data import DATA_DIR
 from components.i18n import LOCALES_DIR, read_catalogue
 from components.translations import translation_file
 from tests.e2e.conftest import Server, content_server, wait_for_app
+from tests.e2e.test_visit import download
 from tests.test_i18n import LANGUAGE, tagged, write_catalogue
 from tests.test_translations import ONLY_ENGLISH, full_translation
 
@@ -50,3 +54,55 @@ def test_switching_language_mid_journey_keeps_the_situation_shortlist_and_notes(
     assert query["lang"] == ["en"] and query["pain"] == ["6"] and query["t"] == ["discectomy,exercise_therapy"]
     expect(notes).to_have_value("Ask about driving.")
     expect(page.get_by_test_id("stSidebar").get_by_role("slider")).to_have_value("6")
+
+
+SPANISH = read_catalogue(LOCALES_DIR / "es" / "LC_MESSAGES" / "messages.po")
+
+
+def spanish(message: str) -> str:
+    return SPANISH.get(message).string
+
+
+def test_a_person_switches_to_spanish_mid_journey_and_takes_spanish_downloads(page: Page, server: Server, tmp_path: Path):
+    """The shipped app: Spanish is offered beside English. A person who started in English switches,
+    and keeps the situation, shortlist, notes and pain; the three downloads come out in Spanish."""
+    page.goto(f"{server.url}/visit?symptoms=leg_pain&pain=6&duration=subacute&t=discectomy,exercise_therapy")
+    wait_for_app(page)
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    notes = page.get_by_role("textbox", name="Notes for your visit")
+    notes.fill("Preguntar si puedo conducir.")
+    notes.press("Tab")
+    wait_for_app(page)
+
+    page.get_by_test_id("stSidebar").get_by_role("radio", name="Español").click()
+    wait_for_app(page)
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.get_by_role("heading", name=spanish("My visit"), exact=True)).to_be_visible()
+    expect(page.get_by_text("Síntomas: dolor que baja por una pierna (ciática).")).to_be_visible()
+    kept = {
+        "lang": ["es"],
+        "symptoms": ["leg_pain"],
+        "pain": ["6"],
+        "duration": ["subacute"],
+        "t": ["discectomy,exercise_therapy"],
+    }
+    assert parse_qs(urlsplit(page.url).query) == kept
+    notes = page.get_by_role("textbox", name=spanish("Notes for your visit"))
+    expect(notes).to_have_value("Preguntar si puedo conducir.")
+    expect(page.get_by_test_id("stSidebar").get_by_role("slider")).to_have_value("6")
+
+    _, markdown = download(page, spanish("Download as text (Markdown)"), tmp_path)
+    _, table = download(page, spanish("Download as a spreadsheet (CSV)"), tmp_path)
+    page.get_by_role("button", name=spanish("Make a PDF (summary page and charts)")).click()
+    pdf_label = spanish("Download as PDF (summary page and charts)")
+    expect(page.get_by_role("button", name=pdf_label)).to_be_visible(timeout=60_000)
+    _, pdf = download(page, pdf_label, tmp_path)
+    assert parse_qs(urlsplit(page.url).query) == kept  # the runs since the switch kept every answer
+    summary = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text().replace("\n", " ")
+    for text in (markdown.decode("utf-8"), table.decode("utf-8"), summary):
+        assert "información, no es consejo médico ni un diagnóstico" in text.replace("\n", " ") or (
+            "información" in text and "diagnóstico" in text
+        ), text[:300]
+        assert "Preguntar si puedo conducir." in text
+        assert "Discectomía" in text or "discectomía" in text, text[:600]
+        assert "Symptoms:" not in text and "Questions for" not in text
