@@ -106,3 +106,13 @@ def test_a_person_switches_to_spanish_mid_journey_and_takes_spanish_downloads(pa
         assert "Preguntar si puedo conducir." in text
         assert "Discectomía" in text or "discectomía" in text, text[:600]
         assert "Symptoms:" not in text and "Questions for" not in text
+
+
+@pytest.mark.browser_context_args(locale="es-ES")
+def test_a_browser_set_to_spanish_opens_the_app_in_spanish(page: Page, server: Server):
+    """With no `lang` in the link, the browser's language picks the default (st.context.locale)."""
+    page.goto(f"{server.url}/?symptoms=leg_pain")
+    wait_for_app(page)
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.get_by_role("heading", name=spanish("Back pain treatment options"), exact=True)).to_be_visible()
+    expect(page.get_by_test_id("stSidebar").get_by_role("radio", name="Español")).to_be_checked()
