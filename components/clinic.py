@@ -111,7 +111,7 @@ class Clinic:
             ways.append(_("call {phone}").format(phone=self.phone))
         if self.booking_url:
             ways.append(_("[book online]({url})").format(url=self.booking_url))
-        return f" {_('or')} ".join(ways)
+        return (" " + _("or") + " ").join(ways)
 
     def introduction(self, escape: Callable[[str], str]) -> str:
         """Start here and My visit: who this app is from and how to book, as Markdown (`escape` makes the name literal)."""
@@ -121,7 +121,7 @@ class Clinic:
     @property
     def contact_lines(self) -> tuple[tuple[str, str], ...]:
         """The clinic's name and how to reach it, as (label, text) pairs for the downloads."""
-        emergency = _("call {number}").format(number=self.emergency_number) if self.emergency_number else ""
+        emergency = _("call {number}").format(number=number_in_words(self.emergency_number)) if self.emergency_number else ""
         pairs = [
             (_("Clinic"), self.name),
             (_("Phone"), self.phone),
@@ -140,6 +140,12 @@ class Clinic:
 
 
 NO_CLINIC = Clinic()
+
+
+def number_in_words(number: str) -> str:
+    """A clinic's emergency number in this run's language: "112 or 999" has a word in it."""
+    first, joined, last = number.partition(" or ")
+    return _("{first} or {last}").format(first=first, last=last) if joined else number
 
 
 def load_clinic(directory: Path) -> Clinic:
@@ -191,6 +197,11 @@ def parse_clinic(raw: Mapping[str, object], directory: Path) -> Clinic:
             _check(key, values[key], re.fullmatch(pattern, values[key]), problem)
     if "booking_url" in values:
         _check_url(values["booking_url"])
+    for key in raw:
+        if ADVICE_IN.fullmatch(key):
+            _check(
+                key, raw[key], "urgent_advice" in values, "is the advice in another language: give urgent_advice (in English) too"
+            )
     return Clinic(
         name=values["name"],
         country=country,

@@ -15,7 +15,7 @@ from functools import lru_cache
 import pandas as pd
 
 from components.data import Content, split_list
-from components.i18n import N_, _, current_language
+from components.i18n import N_, _, current_translations
 from components.situation import Situation, lower_first
 from components.triage import SOON_MEANWHILE, Assessment, assess, base_tiers
 from components.vocabulary import (
@@ -105,13 +105,14 @@ def _cited(stances: Iterable[Stance], *wanted: str) -> str:
 
 def _stance_columns(stances: tuple[Stance, ...]) -> dict[str, str]:
     """The stance columns of a treatment for one set of applying stances, in the run's language."""
-    return _stance_columns_in(stances, current_language())
+    return _stance_columns_in(stances, current_translations())
 
 
 @lru_cache(maxsize=1024)
-def _stance_columns_in(stances: tuple[Stance, ...], language: str) -> dict[str, str]:
-    """Cached: the same few sets recur across every situation (the language is in the key because
-    the words are). The dict is shared, so callers only read it."""
+def _stance_columns_in(stances: tuple[Stance, ...], catalogue: object) -> dict[str, str]:
+    """Cached: the same few sets recur across every situation. The run's catalogue is in the key
+    because the words are (a corrected catalogue is a new object). The dict is shared, so callers
+    only read it."""
     return {
         "overall_stance": overall_stance(s.stance for s in stances),
         "guideline_stances": "; ".join(f"{s.source}: {_(STANCES[s.stance])}" for s in stances)

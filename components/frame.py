@@ -133,7 +133,7 @@ def draw_frame(url_path: str) -> Frame:
         draw_language_choice()
     draw_sidebar(situation, shortlist, content, info, arrived)
     if content.clinic.feedback_email:
-        _draw_feedback(content.clinic, info.title)
+        _draw_feedback(content.clinic, _(info.title))
     draw_banners(frame.assessment, frame.tiers)
     draw_ignored_notice((*refused, *ignored))
     st.caption(_(DISCLAIMER))

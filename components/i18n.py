@@ -151,6 +151,12 @@ def current_language() -> str:
     return _language.get()
 
 
+def current_translations() -> gettext_module.NullTranslations:
+    """This run's catalogue: a new object for each saved version of it, so a cache key that holds it
+    follows a corrected catalogue (the language code alone would not)."""
+    return _active.get()
+
+
 def _(message: str) -> str:
     """A message of the interface in this run's language."""
     return _active.get().gettext(message)

@@ -285,10 +285,11 @@ def timing_template(
     """The timing chart without its rows: it draws the named dataset TIMING_ROWS (timing_rows)."""
     selection = category_selection(highlight)
     x_scale = alt.Scale(domain=[0, TIMELINE_END], nice=False)
+    year_plus = vega_string(_("1 year+"))  # outside the f-string: Babel does not look inside one
     axis = alt.Axis(
         values=[0, 4, 12, 26, 52],
         title=_("Weeks since the pain began"),
-        labelExpr=f"datum.value == 52 ? {vega_string(_('1 year+'))} : datum.value",
+        labelExpr=f"datum.value == 52 ? {year_plus} : datum.value",
     )
     base = alt.Chart().encode(
         y=alt.Y("label:N").sort(IN_ROW_ORDER).axis(title=None, labelLimit=260 if present else 160, labelOverlap=False)

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
-from components.frame import Frame, shared_cache
+from components.frame import Frame, seed, shared_cache
 from components.i18n import _, ngettext
 from components.ladder import (
     LADDER_ROWS,
@@ -33,7 +33,8 @@ from components.ladder import (
 from components.situation import Situation
 from components.vocabulary import CATEGORIES
 
-HIGHLIGHT_KEY = "ladder_highlight"
+HIGHLIGHT_KEY = "ladder_highlight"  # a category id: the pills' value, the same in every language
+CHART_PICK = "_ladder_chart_pick"  # the category label a click in a chart picked, until the page reads it
 # The element height includes the legend and axis; this leaves about 360 px for the marks.
 RECOVERY_HEIGHT = 600
 CHART_KEYS = ("chart_ladder", "chart_timing", "chart_recovery")
@@ -136,7 +137,8 @@ def _take_chart_selection(key: str) -> None:
     """A click on a legend entry or mark in any chart becomes the highlight for all three."""
     event = st.session_state.get(key)
     chosen = (event or {}).get("selection", {}).get(SELECTION) or []
-    st.session_state[HIGHLIGHT_KEY] = chosen[0].get("category") if chosen else None
+    # The charts carry the category's label; draw_ladder_charts turns it into its id.
+    st.session_state[CHART_PICK] = chosen[0].get("category") if chosen else None
 
 
 def draw_ladder_strip(frame: Frame) -> None:
@@ -154,13 +156,20 @@ def draw_ladder_charts(frame: Frame) -> pd.DataFrame:
     """The three charts of the ladder page, each with a caption and a text alternative; returns
     the treatments they show (for the page's glossary)."""
     data = ladder_frame_data(frame)
-    category_labels = [frame.content.category_labels[c] for c in CATEGORIES]
+    labels = frame.content.category_labels
+    if CHART_PICK in st.session_state:
+        picked = st.session_state.pop(CHART_PICK)
+        st.session_state[HIGHLIGHT_KEY] = next((c for c in CATEGORIES if labels[c] == picked), None)
+    # By id, so a change of language keeps the highlight (the labels change, the id does not).
+    seed(HIGHLIGHT_KEY, st.session_state.get(HIGHLIGHT_KEY), frame.arrived)
     st.pills(
         _("Highlight a category in every chart (or click one in a chart's legend)"),
-        category_labels,
+        CATEGORIES,
+        format_func=labels.get,
         key=HIGHLIGHT_KEY,
     )
-    highlight = st.session_state.get(HIGHLIGHT_KEY)
+    chosen = st.session_state.get(HIGHLIGHT_KEY)
+    highlight = labels.get(chosen) if chosen else None  # the charts select by label
     emergency = frame.emergency
     here = current_step(frame.situation)
     (ladder, ladder_words), (timing, timing_words), (recovery, recovery_words) = _charts(

@@ -54,7 +54,7 @@ def questions_for(situation: Situation, shortlist: pd.DataFrame, assessment: Ass
         questions.append(_("How can I manage everyday tasks and work while this settles?"))
     tried = [_(TRIED[t]).lower() for t in situation.tried]
     if tried:
-        listed = tried[0] if len(tried) == 1 else ", ".join(tried[:-1]) + f" {_('and')} " + tried[-1]
+        listed = tried[0] if len(tried) == 1 else ", ".join(tried[:-1]) + " " + _("and") + " " + tried[-1]
         questions.append(_("I have tried {tried} without enough help. What is the next step for me?").format(tried=listed))
     for item in situation.history:
         questions.append(

@@ -40,7 +40,7 @@ def doctor_signs(situation: Situation) -> tuple[Sign, ...]:
     spreading = [s for s in LIMBS if s in situation.symptoms]
     nerve = situation.nerve_symptoms
     # New numbness or weakness counts on its own, even with little pain (guidelines.md 8.3).
-    joiner = f" {_('and')} "
+    joiner = " " + _("and") + " "
     nerve_words = joiner.join(_(NERVE_WORDS[n]) for n in nerve)
     if situation.where:
         places = joiner.join(_(WHERE[w]).lower() for w in situation.where)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from components.clinic import Clinic
+from components.clinic import Clinic, number_in_words
 from components.data import split_list
 from components.i18n import N_, _
 from components.situation import Situation
@@ -115,12 +115,6 @@ def base_tiers() -> dict[str, Tier]:
 TIERS: dict[str, Tier] = base_tiers()
 
 
-def _number_in_words(number: str) -> str:
-    """A clinic's emergency number in this run's language: "112 or 999" has a word in it."""
-    first, joined, last = number.partition(" or ")
-    return _("{first} or {last}").format(first=first, last=last) if joined else number
-
-
 def tiers_for(clinic: Clinic) -> dict[str, Tier]:
     """The tiers, in this run's language, with a clinic's emergency number and where to get advice today
     (clinic.toml); without a clinic profile, with the UK, US and EU numbers."""
@@ -137,7 +131,7 @@ def tiers_for(clinic: Clinic) -> dict[str, Tier]:
         "emergency": replace(
             tiers["emergency"],
             action=_("Call the emergency services on {number} or go to the nearest emergency department now.").format(
-                number=_number_in_words(clinic.emergency_number)
+                number=number_in_words(clinic.emergency_number)
             )
             + " "
             + _(EMERGENCY_MEANWHILE),

@@ -5,7 +5,7 @@ import streamlit as st
 from components.banners import draw_situation_notes
 from components.data import split_list
 from components.explore import fit_counts, stance_lines
-from components.frame import add_to_shortlist, draw_frame, draw_glossary, page_query, remove_from_shortlist
+from components.frame import add_to_shortlist, draw_frame, draw_glossary, page_query, remove_from_shortlist, seed
 from components.i18n import _
 from components.ladder_view import draw_ladder_strip
 from components.page_caches import filtered_table
@@ -29,6 +29,9 @@ st.page_link("pages/ladder.py", label=_("See the full escalation ladder"), icon=
 fitted = frame.fitted
 category_labels = content.category_labels
 
+# A change of language relabels these choices: give them their values again (frame.arrived), as the sidebar's.
+seed("explore_max_invasiveness", st.session_state.get("explore_max_invasiveness", 5), frame.arrived)
+seed("explore_details", st.session_state.get("explore_details"), frame.arrived)
 filters = st.columns([3, 2], gap="large")
 chosen = filters[0].pills(
     _("Categories"),
@@ -42,7 +45,6 @@ chosen = filters[0].pills(
 max_invasiveness = filters[1].select_slider(
     _("Show options up to this invasiveness"),
     options=list(INVASIVENESS),
-    value=5,
     format_func=lambda level: _(INVASIVENESS[level]),
     key="explore_max_invasiveness",
 )

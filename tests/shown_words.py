@@ -12,7 +12,9 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import tomllib
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import pyarrow as pa
@@ -149,21 +151,30 @@ def shown_strings(at: AppTest) -> list[tuple[str, str]]:
 
 
 def kept_words() -> set[str]:
-    """Words that stay in English in every language: the sources' names and titles (and the
-    recommendations' numbers), the clinic's own name, the languages' names for themselves, and ids
-    (a table's hidden id column)."""
+    """Words that stay in English in every language: the sources' short names and organisations (and
+    the recommendations' numbers), the clinic's name and reviewer, the languages' names for
+    themselves, and ids (a table's hidden id column). The sources' titles are taken out of a text
+    whole (source_titles), so their ordinary words ("year", "pain") are not kept everywhere."""
     tables = raw_tables()
     ids = [table[column] for table in tables.values() for column in table.columns if column == "id" or column.endswith("_id")]
+    clinic = tomllib.loads((ROOT / "examples" / "clinic.toml").read_text(encoding="utf-8"))
     words = " ".join(
         [
-            *tables["sources.csv"].astype(str).to_numpy().ravel(),
+            *tables["sources.csv"][["id", "short_name", "organisation"]].astype(str).to_numpy().ravel(),
             *tables["evidence.csv"]["rec"].astype(str),
             *(value for column in ids for value in column.astype(str)),
-            (ROOT / "examples" / "clinic.toml").read_text(encoding="utf-8"),
+            clinic["name"],
+            clinic["reviewed_by"],
             "English",
         ]
     )
     return set(re.findall(r"[A-Za-z]+", words))
+
+
+@lru_cache(maxsize=1)
+def source_titles() -> tuple[str, ...]:
+    """The sources' full citations, which the pages show in English in every language."""
+    return tuple(sorted(raw_tables()["sources.csv"]["citation"], key=len, reverse=True))
 
 
 _WORD = re.compile(r"(?<![\w/.@-])[A-Za-z]{3,}(?![\w/@-])")
@@ -173,6 +184,8 @@ _ADDRESS = re.compile(r"https?://\S+|mailto:\S+|\]\([^)]*\)|`[^`]*`|\b[\w.+-]+@[
 def english_words(text: str, kept: set[str]) -> list[str]:
     """The plain-English words of a text in the made-up language, each once. A word with no vowel
     (CBT) reads the same in it, so it is not counted; nor are web and email addresses."""
+    for title in source_titles():
+        text = text.replace(title, " ")
     words = _WORD.findall(_ADDRESS.sub(" ", text))
     return list(dict.fromkeys(w for w in words if w not in kept and re.search("[aeiouyAEIOUY]", w)))
 

@@ -8,6 +8,7 @@ without depending on the Spanish, which is still being written.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -261,3 +262,21 @@ def test_a_language_whose_content_no_longer_loads_is_not_offered_and_its_readers
     assert not [w for w in at.sidebar.button_group if w.key == "w_language"]
     assert "This app helps you understand the usual treatment options" in texts(at) and f"[{LANGUAGE}]" not in texts(at)
     assert any(f"`lang={LANGUAGE}` (not a language this app offers: English)" in w.value for w in at.warning)
+
+
+def test_every_catalogue_keeps_the_marks_the_code_cuts_a_message_at():
+    """Some messages are cut where they are used: the step's name after its number ("2 Guided care" on
+    the ladder's "you are here"), the certainty's word before its colon (outcomes.how_sure), and the
+    wish before its colon (readiness). A translation without the mark would show the whole message
+    or a broken piece."""
+    from components.ladder import STEP_LABELS
+    from components.vocabulary import CERTAINTY
+
+    cut = {**dict.fromkeys(STEP_LABELS.values(), r"\d \S"), **dict.fromkeys(CERTAINTY.values(), ":")}
+    cut["{wish}: matters {importance}"] = ":"
+    for language in catalogue_languages():
+        catalogue = read_catalogue(i18n.catalogue_path(language))
+        for message, mark in cut.items():
+            translated = catalogue.get(message)
+            assert translated is not None and translated.string, (language, message)
+            assert re.match(r"\d \S", translated.string) if mark != ":" else ":" in translated.string, (language, message)

@@ -5,6 +5,7 @@ added the way a clinic would add one: files in its content folder."""
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -116,3 +117,31 @@ def test_a_browser_set_to_spanish_opens_the_app_in_spanish(page: Page, server: S
     expect(page.locator("html")).to_have_attribute("lang", "es")
     expect(page.get_by_role("heading", name=spanish("Back pain treatment options"), exact=True)).to_be_visible()
     expect(page.get_by_test_id("stSidebar").get_by_role("radio", name="Español")).to_be_checked()
+
+
+def test_explores_filter_and_open_treatment_stay_after_a_switch_to_spanish(page: Page, server: Server):
+    """The invasiveness filter and the treatment whose details are open are choices whose labels change
+    with the language: they keep their values (H67), as the ladder's highlight does."""
+    page.goto(f"{server.url}/explore?symptoms=leg_pain&pain=6&duration=subacute")
+    wait_for_app(page)
+    main = page.get_by_test_id("stMain")
+    main.get_by_role("slider").focus()
+    for _ in range(3):
+        main.get_by_role("slider").press("ArrowLeft")
+    wait_for_app(page)
+    expect(main.get_by_role("slider")).to_have_attribute("aria-valuetext", "2 - medicines, needles or hands-on")
+    details = main.get_by_role("combobox", name=re.compile("Choose a treatment"))
+    details.click()
+    details.fill("Exercise therapy")
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    expect(main.get_by_role("heading", name="Exercise therapy (physiotherapist-led)")).to_be_visible()
+
+    page.get_by_test_id("stSidebar").get_by_role("radio", name="Español").click()
+    wait_for_app(page)
+    expect(main.get_by_role("slider")).to_have_attribute("aria-valuetext", spanish("2 - medicines, needles or hands-on"))
+    expect(main.get_by_role("heading", name="Ejercicio terapéutico (guiado por un fisioterapeuta)")).to_be_visible()
+    main.get_by_role("button", name=spanish("Add to my shortlist")).click()  # a run after the switch keeps them
+    wait_for_app(page)
+    expect(main.get_by_role("slider")).to_have_attribute("aria-valuetext", spanish("2 - medicines, needles or hands-on"))
+    expect(main.get_by_role("heading", name="Ejercicio terapéutico (guiado por un fisioterapeuta)")).to_be_visible()
