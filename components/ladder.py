@@ -39,7 +39,32 @@ TIMELINE_END = 60
 # The "you" mark sits in the middle of the person's duration band, inside the chart's end.
 HERE_WEEKS = {d: min((start + end) // 2, TIMELINE_END - 4) for d, (start, end) in DURATION_WEEKS.items()}
 SELECTION = "category"
-STRIP_HEIGHT = 72
+STRIP_LINE = 14  # px per line of a tile's count ("7 of 9", "fit now")
+
+
+# A step name longer than any English one ("2 Atención guiada") goes on two lines, split at its last
+# space, so that on a phone every step keeps its name (Vega hides labels that would overlap).
+STRIP_LABEL_WRAP = (
+    "length(datum.label) > 14 ? [slice(datum.label, 0, lastindexof(datum.label, ' ')), "
+    "slice(datum.label, lastindexof(datum.label, ' ') + 1)] : datum.label"
+)
+
+
+def strip_count(fits: int, options: int) -> str:
+    """A tile's count, on as many lines as the language needs ("7 of 9 / fit now")."""
+    return ngettext("{fits} of {options}\nfit now", "{fits} of {options}\nfit now", fits).format(fits=fits, options=options)
+
+
+def strip_height() -> int:
+    """The small ladder's plot height in the run's language: tiles tall enough for the count's lines
+    (two in English: 72 px; "encajan ahora" needs three on a phone)."""
+    return _tile_bottom() + 26
+
+
+def _tile_bottom() -> int:
+    return 18 + STRIP_LINE * (1 + strip_count(2, 9).count("\n"))
+
+
 # Each chart is a template that draws a named dataset, plus that dataset: the template depends only on
 # a few settings and is built once; only the rows change with the situation (see ladder_view).
 LADDER_ROWS, TIMING_ROWS, RECOVERY_ROWS, STRIP_ROWS = "ladder_rows", "timing_rows", "recovery_rows", "strip_rows"
@@ -510,10 +535,7 @@ def strip_rows(data: pd.DataFrame, here: int) -> pd.DataFrame:
             "options": options,
             "fits": fits,
             "column": [_(STEP_LABELS[s]) for s in steps],
-            "text": [
-                ngettext("{fits} of {options}\nfit now", "{fits} of {options}\nfit now", f).format(fits=f, options=o)
-                for f, o in zip(fits, options, strict=True)
-            ],
+            "text": [strip_count(f, o) for f, o in zip(fits, options, strict=True)],
             "here": [s == here for s in steps],
         }
     )
@@ -525,12 +547,12 @@ def strip_template(emergency: bool, present: bool = False) -> alt.LayerChart:
     x = (
         alt.X("column:N")
         .scale(domain=columns, paddingInner=0.08)
-        .axis(title=None, orient="top", labelAngle=0, labelFontWeight="bold")
+        .axis(title=None, orient="top", labelAngle=0, labelFontWeight="bold", labelExpr=STRIP_LABEL_WRAP)
     )
     base = alt.Chart().encode(x=x)
     tiles = base.mark_bar(cornerRadius=4, stroke="#111827").encode(
         y=alt.value(6),
-        y2=alt.value(46),
+        y2=alt.value(_tile_bottom()),
         color=alt.when(alt.datum.here).then(alt.value("#DBEAFE")).otherwise(alt.value("#F3F4F6")),
         strokeWidth=alt.value(0) if emergency else alt.when(alt.datum.here).then(alt.value(2.5)).otherwise(alt.value(0)),
         tooltip=[alt.Tooltip("column:N", title=_("Step")), alt.Tooltip("text:N", title=_("Options"))],
@@ -541,10 +563,13 @@ def strip_template(emergency: bool, present: bool = False) -> alt.LayerChart:
     you = (
         base.transform_filter(alt.datum.here)
         .mark_text(fontSize=CHART_TEXT[present]["title"], fontWeight="bold", color="#111827")
-        .encode(y=alt.value(62), text=alt.value(_("🚨 Emergency: skip the ladder") if emergency else _("▲ You are here")))
+        .encode(
+            y=alt.value(_tile_bottom() + 16),
+            text=alt.value(_("🚨 Emergency: skip the ladder") if emergency else _("▲ You are here")),
+        )
     )
     chart = alt.layer(tiles, text, you, data=alt.NamedData(STRIP_ROWS))
-    return readable(chart.properties(height=STRIP_HEIGHT, width="container", autosize=FIT_WIDTH), present)
+    return readable(chart.properties(height=strip_height(), width="container", autosize=FIT_WIDTH), present)
 
 
 def ladder_strip(data: pd.DataFrame, here: int, emergency: bool, present: bool = False) -> alt.LayerChart:

@@ -12,7 +12,6 @@ from components.ladder import (
     LADDER_ROWS,
     RECOVERY_ROWS,
     SELECTION,
-    STRIP_HEIGHT,
     STRIP_ROWS,
     TIMING_ROWS,
     current_step,
@@ -24,6 +23,7 @@ from components.ladder import (
     recovery_rows,
     recovery_template,
     recovery_text,
+    strip_height,
     strip_rows,
     strip_template,
     timing_rows,
@@ -147,7 +147,7 @@ def draw_ladder_strip(frame: Frame) -> None:
     st.vega_lite_chart(
         spec=spec,
         width="stretch",
-        height=STRIP_HEIGHT + 40,  # the plot plus the step names above it
+        height=strip_height() + 40,  # the plot plus the step names above it
         alt=alt_text,
     )
 

@@ -83,10 +83,11 @@ def test_the_whole_flow_works_with_the_keyboard_alone(page: Page, server: Server
     expect(summary).not_to_have_text(before)
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
 @pytest.mark.parametrize("path", PATHS)
-def test_no_page_scrolls_sideways_on_a_phone(page: Page, server: Server, path: str):
+def test_no_page_scrolls_sideways_on_a_phone(page: Page, server: Server, path: str, lang: str):
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(f"{server.url}{path}?{SITUATION}")
+    page.goto(f"{server.url}{path}?{SITUATION}&lang={lang}")
     wait_for_app(page)
     expect(page.get_by_role("heading").first).to_be_visible()
     widths = page.evaluate(
