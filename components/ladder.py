@@ -350,10 +350,14 @@ def timing_template(
             }
         )
         you_base = alt.Chart(you)
+        # The label ends at the mark and runs back over the names column, which is empty at that height,
+        # so a phone (or a longer language) does not cut it off at the right; near the start it runs on.
+        here = HERE_WEEKS[duration] / TIMELINE_END
+        align = "left" if here < 0.15 else "right"  # right: the text runs back over the names column
         layers += [
             you_base.mark_rect(color="#E5E7EB").encode(x=alt.X("start:Q").scale(x_scale), x2="end:Q"),
             you_base.mark_rule(strokeDash=[6, 4], strokeWidth=2, color="#111827").encode(x=alt.X("here:Q").scale(x_scale)),
-            you_base.mark_text(fontSize=CHART_TEXT[present]["title"], fontWeight="bold", color="#111827", align="center").encode(
+            you_base.mark_text(fontSize=CHART_TEXT[present]["title"], fontWeight="bold", color="#111827", align=align).encode(
                 x=alt.X("here:Q").scale(x_scale), y=alt.value(-12), text="text:N"
             ),
         ]
