@@ -13,7 +13,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.data import ContentError, load_content
+from components.caching import Fingerprint, cached_content
+from components.data import ContentError, content_fingerprint
 from components.i18n import LANGUAGE_PARAM, _, language_from, language_name, offered_languages
 from components.situation import Ignored, safe_snippet
 from components.translations import SOURCE_LANGUAGE, available_languages
@@ -41,31 +42,37 @@ def clinic_locales(directory: Path) -> Path | None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _offered(directory: str, content: str, locales: str) -> tuple[str, ...]:
-    """Cached per version of the content folder and of the catalogues. A language whose translated
-    content does not load (English edited since it was translated) is not offered: its readers get
-    the whole English, with the choice, rather than an error page (make check-data names the problem)."""
+def _offered(directory: str, content: str, locales: str, _files: tuple, _catalogues: tuple) -> tuple[str, ...]:
+    """Cached per version of the content folder and of the catalogues (`content` and `locales` are
+    their fingerprints as strings; the underscored tuples are the same, unhashed). A language whose
+    translated content does not load (English edited since it was translated) is not offered: its
+    readers get the whole English, with the choice, rather than an error page (make check-data names
+    the problem)."""
     del content, locales  # cache keys only
     folder = Path(directory)
     complete = offered_languages(available_languages(folder), clinic_locales(folder))
-    return tuple(language for language in complete if _loads(folder, language))
+    return tuple(
+        language
+        for language in complete
+        if language == SOURCE_LANGUAGE or _loads(directory, content_fingerprint(_files, language, _catalogues))
+    )
 
 
-def _loads(directory: Path, language: str) -> bool:
-    if language == SOURCE_LANGUAGE:
-        return True
+def _loads(directory: str, fingerprint: Fingerprint) -> bool:
+    """Whether the content loads in the fingerprint's language. Loaded through the content cache, so
+    the check is also the load its readers' pages use (it is not done twice)."""
     try:
-        load_content(directory, language)
+        cached_content(directory, fingerprint)
     except ContentError:
         return False
     return True
 
 
-def choose_language(directory: Path, content_fingerprint: tuple, catalogues: tuple) -> tuple[str, str | None]:
+def choose_language(directory: Path, files: tuple, catalogues: tuple) -> tuple[str, str | None]:
     """This run's language, and the link's `lang` if it asked for one that is not offered (said by
     `refused_notice` once the run's language is set). The fingerprints are the content folder's and
     the catalogues'; they key the cache as strings (Streamlit hashes a string far faster than tuples)."""
-    offered = _offered(str(directory), repr(content_fingerprint), repr(catalogues))
+    offered = _offered(str(directory), repr(files), repr(catalogues), files, catalogues)
     state = st.session_state
     state[LANGUAGES_KEY] = offered
     asked = st.query_params.get(LANGUAGE_PARAM)
