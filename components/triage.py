@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import pandas as pd
 
 from components.clinic import Clinic, number_in_words
 from components.data import split_list
-from components.i18n import N_, _
+from components.i18n import N_, _, current_translations
 from components.situation import Situation
 from components.vocabulary import LONG_LASTING, RED_FLAG_TIERS
 
@@ -66,49 +67,63 @@ EMERGENCY_MEANWHILE = N_(
 )
 
 
+# The words of each tier (N_: English, translated when the tiers are built). The emergency action
+# ends with EMERGENCY_MEANWHILE, which a clinic's own emergency number keeps (tiers_for).
+TIER_WORDS: dict[str, dict[str, str]] = {
+    "emergency": {
+        "icon": "🚨",
+        "short": N_("Emergency: get help now"),
+        "action": N_(
+            "Call your local emergency number (999 in the UK, 911 in the US, 112 in the EU) or go to the nearest "
+            "emergency department now."
+        ),
+        "hold": N_("Not now: get emergency care first."),
+        "answer": N_("Get emergency help now: one of your warning signs needs it."),
+        "question": N_("Do I need emergency tests or treatment now?"),
+        "noun": N_("an emergency"),
+    },
+    "same_day": {
+        "icon": "⚠️",
+        "short": N_("See a doctor today"),
+        "action": N_(
+            "Get a same-day appointment with a doctor (in the UK, your GP or NHS 111) before you try any treatment "
+            "in this app. If you cannot get one today, go to an urgent care centre."
+        ),
+        "hold": N_("Only after a doctor has checked your warning sign today."),
+        "answer": N_("See a doctor today, because of a warning sign."),
+        "question": N_("Do I need tests or treatment today?"),
+        "noun": N_("a reason to see a doctor today"),
+    },
+    "soon": {
+        "icon": "🩺",
+        "short": N_("See a doctor in the next few days"),
+        "action": N_(
+            "Book an appointment with a doctor in the next few days to have this checked. Keep active meanwhile. "
+            "Get help sooner if it gets worse or a new warning sign appears."
+        ),
+        "hold": N_("Only after a doctor has checked your warning sign in the next few days."),
+        "answer": N_("Yes: see a doctor in the next few days to have a warning sign checked."),
+        "question": N_("What tests do I need, and how soon?"),
+        "noun": N_("a reason to see a doctor within days"),
+    },
+}
+
+
 def base_tiers() -> dict[str, Tier]:
-    """The three tiers in this run's language (components.i18n), with the UK, US and EU numbers."""
-    meanwhile = _(EMERGENCY_MEANWHILE)
-    return {
-        "emergency": Tier(
-            icon="🚨",
-            short=_("Emergency: get help now"),
-            action=_(
-                "Call your local emergency number (999 in the UK, 911 in the US, 112 in the EU) or go to the nearest "
-                "emergency department now."
-            )
-            + " "
-            + meanwhile,
-            hold=_("Not now: get emergency care first."),
-            answer=_("Get emergency help now: one of your warning signs needs it."),
-            question=_("Do I need emergency tests or treatment now?"),
-            noun=_("an emergency"),
-        ),
-        "same_day": Tier(
-            icon="⚠️",
-            short=_("See a doctor today"),
-            action=_(
-                "Get a same-day appointment with a doctor (in the UK, your GP or NHS 111) before you try any treatment "
-                "in this app. If you cannot get one today, go to an urgent care centre."
-            ),
-            hold=_("Only after a doctor has checked your warning sign today."),
-            answer=_("See a doctor today, because of a warning sign."),
-            question=_("Do I need tests or treatment today?"),
-            noun=_("a reason to see a doctor today"),
-        ),
-        "soon": Tier(
-            icon="🩺",
-            short=_("See a doctor in the next few days"),
-            action=_(
-                "Book an appointment with a doctor in the next few days to have this checked. Keep active meanwhile. "
-                "Get help sooner if it gets worse or a new warning sign appears."
-            ),
-            hold=_("Only after a doctor has checked your warning sign in the next few days."),
-            answer=_("Yes: see a doctor in the next few days to have a warning sign checked."),
-            question=_("What tests do I need, and how soon?"),
-            noun=_("a reason to see a doctor within days"),
-        ),
+    """The three tiers in this run's language (components.i18n), with the UK, US and EU numbers. Built
+    once per catalogue: the fit asks for them for every treatment. Shared, so callers only read it."""
+    return _tiers_in(current_translations())
+
+
+@lru_cache(maxsize=8)
+def _tiers_in(catalogue: object) -> dict[str, Tier]:
+    del catalogue  # the cache key: _() reads the same catalogue
+    tiers = {
+        tier: Tier(**{field: text if field == "icon" else _(text) for field, text in words.items()})
+        for tier, words in TIER_WORDS.items()
     }
+    emergency = tiers["emergency"]
+    return {**tiers, "emergency": replace(emergency, action=f"{emergency.action} {_(EMERGENCY_MEANWHILE)}")}
 
 
 # The tiers in English, as the app's tests and the English pages read them.
