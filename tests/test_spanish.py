@@ -29,6 +29,13 @@ from tests.test_translations import raw_tables
 ROOT = Path(__file__).resolve().parent.parent
 SPANISH = "es"
 CATALOGUE = read_catalogue(LOCALES_DIR / SPANISH / "LC_MESSAGES" / "messages.po")
+
+
+def spanish(message: str) -> str:
+    """A message of the interface as the Spanish catalogue has it (to find a button by its label)."""
+    return CATALOGUE.get(message).string
+
+
 # The pieces of a message or a text between what a translation keeps ({placeholders}, Markdown, links).
 _PIECES = re.compile(r"\{[^{}]*\}|\*+|`[^`]*`|\]\([^)]*\)|[\[\]\n]|https?://\S+|(?<=[.;:!?])\s+|%d|\s[-·]\s")
 MIN_WORDS = 3  # a piece this long is a phrase, not a name or a word both languages share (Tramadol)
@@ -121,8 +128,7 @@ def shown_strings_with_code(at) -> list[tuple[str, str]]:
 
 def test_the_downloads_come_out_in_spanish_with_their_accents(in_spanish, phrases):
     at = _page(page("visit"), EVERY_TIER)
-    make = CATALOGUE.get("Make a PDF (summary page and charts)").string
-    files = run_and_download(at, make_pdf=make)
+    files = run_and_download(at, make_pdf=spanish("Make a PDF (summary page and charts)"))
     assert len(files) == 3
     for label, (name, kind, data) in files.items():
         pages = pypdf.PdfReader(io.BytesIO(data)).pages if kind == "application/pdf" else None

@@ -21,6 +21,7 @@ from components.translations import translation_file
 from tests.e2e.conftest import Server, content_server, wait_for_app
 from tests.e2e.test_visit import download
 from tests.test_i18n import LANGUAGE, tagged, write_catalogue
+from tests.test_spanish import spanish
 from tests.test_translations import ONLY_ENGLISH, full_translation
 
 
@@ -63,13 +64,6 @@ def test_switching_language_mid_journey_keeps_the_situation_shortlist_and_notes(
     assert query["lang"] == ["en"] and query["pain"] == ["6"] and query["t"] == ["discectomy,exercise_therapy"]
     expect(page.get_by_role("textbox", name="Notes for your visit")).to_have_value("Ask about driving.")
     expect(page.get_by_test_id("stSidebar").get_by_role("slider")).to_have_value("6")
-
-
-SPANISH = read_catalogue(LOCALES_DIR / "es" / "LC_MESSAGES" / "messages.po")
-
-
-def spanish(message: str) -> str:
-    return SPANISH.get(message).string
 
 
 def test_a_person_switches_to_spanish_mid_journey_and_takes_spanish_downloads(page: Page, server: Server, tmp_path: Path):
