@@ -44,8 +44,10 @@ class Translatable:
     skip_keys: tuple[str, ...] = ()  # rows that hold no words (a date)
 
 
-# Ids, numbers, source ids, citations and where-in-source pointers stay as they are in every
-# language: they are a contract with the code and with the sources, which are in English.
+# Ids, numbers, source ids, citations and recommendation numbers stay as they are in every
+# language: they are a contract with the code and with the sources, which are in English. Where a
+# pointer into a source is a phrase a person reads ("Abstract: results", "NICE NG59, spinal
+# decompression"), it is translated: the source's own numbers in it stay.
 TRANSLATABLE: dict[str, Translatable] = {
     "about.csv": Translatable(("key",), ("text",), skip_keys=("last_reviewed",)),
     "categories.csv": Translatable(("id",), ("label", "help")),
@@ -53,12 +55,24 @@ TRANSLATABLE: dict[str, Translatable] = {
     "red_flags.csv": Translatable(("id",), ("label", "help", "action")),
     "treatments.csv": Translatable(
         ("id",),
-        ("name", "short_name", "typical_use", "when_considered", "what_it_involves", "benefits", "risks", "recovery"),
+        (
+            "name",
+            "short_name",
+            "typical_use",
+            "when_considered",
+            "what_it_involves",
+            "benefits",
+            "risks",
+            "recovery",
+            "criteria_source",  # shown in reasons: "(NICE NG59, spinal decompression)"
+        ),
     ),
     "evidence.csv": Translatable(("treatment_id", "source_id", "region", "durations", "for_symptoms"), ("note",)),
     "outcomes.csv": Translatable(("treatment_id", "outcome"), ("outcome", "comparison", "note", "group", "time_frame")),
     "glossary.csv": Translatable(("term",), ("term", "also", "explanation"), lists=("also",)),
-    "knowledge.csv": Translatable(("id",), ("question", "choices", "answer", "explanation"), lists=("choices",)),
+    "knowledge.csv": Translatable(
+        ("id",), ("question", "choices", "answer", "explanation", "where_in_source"), lists=("choices",)
+    ),
 }
 
 

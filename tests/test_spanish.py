@@ -22,8 +22,8 @@ from components.i18n import LOCALES_DIR, read_catalogue, use_language
 from components.pages import PAGES, page
 from components.translations import SOURCE_LANGUAGE, template, translation_file
 from tests.shown_words import _nodes, shown_strings
-from tests.test_every_word_translated import EVERY_TIER, RICH
-from tests.test_pages import open_app, run_and_download
+from tests.test_every_word_translated import EVERY_TIER, SITUATIONS, open_page
+from tests.test_pages import run_and_download
 from tests.test_translations import raw_tables
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,13 +93,10 @@ def phrases() -> set[str]:
 
 
 def _page(info, situation):
-    at = open_app(None if info.path == "pages/home.py" else info.path, lang=SPANISH, **situation)
-    if info.url_path == "explore":
-        at.selectbox(key="explore_details").select("epidural_steroid").run()
-    return at
+    return open_page(info, lang=SPANISH, **situation)
 
 
-@pytest.mark.parametrize("situation", [EVERY_TIER, RICH], ids=["every tier", "no warning sign"])
+@pytest.mark.parametrize("situation", SITUATIONS.values(), ids=SITUATIONS.keys())
 @pytest.mark.parametrize("info", PAGES, ids=[info.url_path or "home" for info in PAGES])
 def test_every_page_in_spanish_shows_no_english_text(in_spanish, phrases, info, situation):
     at = _page(info, situation)
