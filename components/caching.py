@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from components.data import Content, fingerprint_language, load_content
-from components.fit import Stance, fit_for, stances_by_treatment, with_stances
+from components.fit import Caution, Stance, cautions_by_treatment, fit_for, stances_by_treatment, with_stances
 from components.situation import Situation
 from components.triage import Assessment, assess
 
@@ -38,13 +38,18 @@ def cached_content(directory: str, fingerprint: Fingerprint) -> Content:
 @shared_cache(max_entries=4)
 def cached_treatment_table(directory: str, fingerprint: Fingerprint) -> pd.DataFrame:
     content = cached_content(directory, fingerprint)
-    return with_stances(content.treatments, content.evidence, content.sources)
+    return with_stances(content.treatments, content.evidence, content.sources, content.cautions)
 
 
 @shared_cache(max_entries=4)
 def cached_stances(directory: str, fingerprint: Fingerprint) -> dict[str, tuple[Stance, ...]]:
     content = cached_content(directory, fingerprint)
     return stances_by_treatment(content.evidence, content.sources)
+
+
+@shared_cache(max_entries=4)
+def cached_cautions(directory: str, fingerprint: Fingerprint) -> dict[str, tuple[Caution, ...]]:
+    return cautions_by_treatment(cached_content(directory, fingerprint).cautions)
 
 
 @shared_cache(max_entries=512)
@@ -61,4 +66,5 @@ def cached_fit(directory: str, fingerprint: Fingerprint, situation: Situation) -
         cached_stances(directory, fingerprint),
         cached_assessment(directory, fingerprint, situation),
         cached_content(directory, fingerprint).symptom_labels,
+        cached_cautions(directory, fingerprint),
     )

@@ -23,6 +23,7 @@ from components.outcomes import Outcome, outcomes_by_treatment
 from components.translations import SOURCE_LANGUAGE, TRANSLATIONS_DIR, translate, translation_file, translation_row
 from components.vocabulary import (
     CATEGORIES,
+    CAUTION_DECISIONS,
     CERTAINTY,
     DERIVED_SIGNS,
     DURATION_WEEKS,
@@ -65,6 +66,7 @@ class Content:
     outcomes: pd.DataFrame
     glossary: pd.DataFrame
     knowledge: pd.DataFrame
+    cautions: pd.DataFrame  # one decision for every treatment and personal factor (cautions.csv)
     clinic: Clinic = NO_CLINIC  # clinic.toml, when the content folder has one
 
     # Lookups every page needs, worked out once per loaded version of the content.
@@ -223,8 +225,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "id": _ID,
             "label": _text(),
             "tier": pa.Column(str, _one_of(RED_FLAG_TIERS)),
-            "raised_to": pa.Column(str, _one_of(("", *RED_FLAG_TIERS))),
-            "raised_by": pa.Column(str, _list_of(SYMPTOMS, required=False)),
+            # The sign's tier with each symptom: a full row, so every combination is decided.
+            **{f"with_{symptom}": pa.Column(str, _one_of(RED_FLAG_TIERS)) for symptom in SYMPTOMS},
             "help": _text(),
             "action": _text(),
             "source": _text(),
@@ -259,8 +261,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             ),
             "min_pain": _whole(0, 10),
             "needs_findings": pa.Column(str, _list_of(tuple(FINDINGS), required=False)),
-            "avoid_with": pa.Column(str, _list_of(tuple(PERSONAL), required=False)),
-            "caution_with": pa.Column(str, _list_of(tuple(PERSONAL), required=False)),
+            "findings_from": pa.Column(str, _one_of(("", *DURATIONS))),
+            "excluded_by_signs": pa.Column(str, _list_of((*RED_FLAGS, *DERIVED_SIGNS), required=False)),
             "criteria_source": pa.Column(str),
             "typical_use": _text(),
             "when_considered": _text(),
@@ -331,6 +333,17 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "where_in_source": _text(),
         }
     ),
+    "cautions.csv": pa.DataFrameSchema(
+        {
+            "treatment_id": pa.Column(str),
+            "factor": pa.Column(str, _one_of(tuple(PERSONAL))),
+            "decision": pa.Column(str, _one_of(tuple(CAUTION_DECISIONS))),
+            "reason": _plain(),
+            "source": pa.Column(str),
+        },
+        unique=["treatment_id", "factor"],
+        report_duplicates="exclude_first",
+    ),
     "evidence.csv": pa.DataFrameSchema(
         {
             "treatment_id": pa.Column(str),
@@ -350,7 +363,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
 
 _CHECK_WORDS = {
     "field_uniqueness": "appears more than once; every id must be unique",
-    "multiple_fields_uniqueness": "this treatment, source, region, durations and symptoms appear more than once",
+    "multiple_fields_uniqueness": "this row's key (for evidence.csv: treatment, source, region, durations and symptoms; "
+    "for cautions.csv: treatment and factor) appears more than once",
     "not_nullable": "must not be empty",
 }
 
@@ -460,6 +474,45 @@ def _check_knowledge(knowledge: pd.DataFrame, sources: pd.DataFrame) -> None:
             raise ContentError("knowledge.csv", row, "source_id", record["source_id"], "no source in sources.csv has this id")
 
 
+def _check_cautions(cautions: pd.DataFrame, treatments: pd.DataFrame, sources: pd.DataFrame) -> None:
+    """cautions.csv decides every treatment with every personal factor: a missing cell is an error, as a
+    missing column is, so no combination is left to chance. An avoid or a caution says why and cites a source."""
+    treatment_ids, source_ids = set(treatments["id"]), set(sources["id"])
+    for row, record in enumerate(cautions.to_dict("records"), start=2):
+        if record["treatment_id"] not in treatment_ids:
+            raise ContentError(
+                "cautions.csv", row, "treatment_id", record["treatment_id"], "no treatment in treatments.csv has this id"
+            )
+        if record["decision"] != "none" and not record["reason"]:
+            raise ContentError("cautions.csv", row, "reason", "", f"an '{record['decision']}' must say why, in plain words")
+        if record["decision"] != "none" and not split_list(record["source"]):
+            raise ContentError(
+                "cautions.csv", row, "source", "", f"an '{record['decision']}' must cite a source from sources.csv"
+            )
+        for source in split_list(record["source"]):
+            if source not in source_ids:
+                raise ContentError("cautions.csv", row, "source", record["source"], f'"{source}" is not an id in sources.csv')
+    decided = set(zip(cautions["treatment_id"], cautions["factor"], strict=True))
+    for treatment in treatments["id"]:
+        for factor in PERSONAL:
+            if (treatment, factor) not in decided:
+                problem = (
+                    f'no decision for treatment "{treatment}" with "{factor}": add a row saying avoid, caution or none '
+                    "(every treatment needs one for every health condition and age band)"
+                )
+                raise ContentError("cautions.csv", None, "factor", None, problem)
+
+
+def _check_sign_tiers(red_flags: pd.DataFrame) -> None:
+    """A symptom never makes a sign less urgent than it is alone."""
+    for row, record in enumerate(red_flags.to_dict("records"), start=2):
+        for symptom in SYMPTOMS:
+            column = f"with_{symptom}"
+            if RED_FLAG_TIERS.index(record[column]) > RED_FLAG_TIERS.index(record["tier"]):
+                problem = f"is less urgent than the sign alone ({record['tier']}); a symptom can only keep or raise a sign's tier"
+                raise ContentError("red_flags.csv", row, column, record[column], problem)
+
+
 def _cross_check(treatments: pd.DataFrame, evidence: pd.DataFrame, sources: pd.DataFrame) -> None:
     treatment_ids, source_ids = set(treatments["id"]), set(sources["id"])
     kinds = dict(zip(sources["id"], sources["kind"], strict=True))
@@ -541,6 +594,8 @@ def _checked(raw: dict[str, pd.DataFrame], directory: Path) -> Content:
     _check_references("outcomes.csv", tables["outcomes.csv"], tables["treatments.csv"], tables["sources.csv"])
     _check_outcomes(tables["outcomes.csv"])
     _check_knowledge(tables["knowledge.csv"], tables["sources.csv"])
+    _check_cautions(tables["cautions.csv"], tables["treatments.csv"], tables["sources.csv"])
+    _check_sign_tiers(tables["red_flags.csv"])
     return Content(
         treatments=tables["treatments.csv"],
         evidence=tables["evidence.csv"],
@@ -552,5 +607,6 @@ def _checked(raw: dict[str, pd.DataFrame], directory: Path) -> Content:
         outcomes=tables["outcomes.csv"],
         glossary=tables["glossary.csv"],
         knowledge=tables["knowledge.csv"],
+        cautions=tables["cautions.csv"],
         clinic=load_clinic(directory),
     )

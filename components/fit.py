@@ -19,6 +19,7 @@ from components.i18n import N_, _, current_translations
 from components.situation import Situation, lower_first
 from components.triage import SOON_MEANWHILE, Assessment, assess, base_tiers
 from components.vocabulary import (
+    CAUTION_DECISIONS,
     DURATION_WEEKS,
     DURATIONS,
     FINDINGS,
@@ -26,6 +27,7 @@ from components.vocabulary import (
     HISTORY,
     NERVE_SYMPTOMS,
     PERSONAL,
+    PERSONAL_COLUMNS,
     REGIONS,
     SEVERITIES,
     SEVERITY_WORDS,
@@ -33,6 +35,8 @@ from components.vocabulary import (
     TRIED,
     duration_span,
 )
+
+NEW_ONLY = "acute"  # a stance's durations that mean "new pain only"
 
 # A person who has not said how long suggests nothing; assume the earliest stage, which
 # keeps invasive options out of "fits now" (safe by default).
@@ -145,6 +149,67 @@ class Fit:
     reason: str
 
 
+@dataclass(frozen=True)
+class Caution:
+    """cautions.csv's decision for one treatment and one personal factor (a health condition or an age band)."""
+
+    factor: str
+    decision: str  # "avoid" or "caution" ("none" is not kept)
+    reason: str
+
+
+def cautions_by_treatment(cautions: pd.DataFrame) -> dict[str, tuple[Caution, ...]]:
+    """Each treatment's avoid and caution decisions, in the order of the personal factors (content only)."""
+    grouped: dict[str, list[Caution]] = {}
+    order = list(PERSONAL)
+    for row in sorted(cautions.to_dict("records"), key=lambda r: order.index(r["factor"])):
+        if row["decision"] != "none":
+            grouped.setdefault(row["treatment_id"], []).append(Caution(row["factor"], row["decision"], row["reason"]))
+    return {treatment: tuple(rows) for treatment, rows in grouped.items()}
+
+
+# How each decision reads in a cell of the table on Sources & method: a symbol and a word, so colour is no cue.
+CAUTION_CELLS: dict[str, str] = {"avoid": N_("✖ avoid"), "caution": N_("⚠ ask first"), "none": "·"}
+
+
+def caution_matrix(cautions: pd.DataFrame, treatment_names: Mapping[str, str]) -> pd.DataFrame:
+    """cautions.csv as a person reads it (Sources & method): a row per treatment in alphabetical order, a
+    column per health condition and age band, each cell a mark and the decision in words."""
+    words = {decision: _(cell) if cell != "·" else cell for decision, cell in CAUTION_CELLS.items()}
+    decided = {(r["treatment_id"], r["factor"]): r["decision"] for r in cautions.to_dict("records")}
+    rows = [
+        {_("Treatment"): name, **{_(PERSONAL_COLUMNS[f]): words[decided[(treatment, f)]] for f in PERSONAL}}
+        for treatment, name in treatment_names.items()
+    ]
+    return pd.DataFrame(rows)
+
+
+def caution_reasons(cautions: pd.DataFrame, treatment_names: Mapping[str, str], sources: pd.DataFrame) -> list[str]:
+    """Every avoid and caution with its reason and sources, one line each, by treatment (Sources & method)."""
+    names = dict(zip(sources["id"], sources["short_name"], strict=True))
+    order = list(PERSONAL)
+    lines = []
+    for treatment, name in treatment_names.items():
+        mine = cautions[(cautions["treatment_id"] == treatment) & (cautions["decision"] != "none")].to_dict("records")
+        for row in sorted(mine, key=lambda r: order.index(r["factor"])):
+            cited = ", ".join(names[s] for s in split_list(row["source"]))
+            lines.append(
+                _("{treatment} | {factor}: {decision}. {reason} ({sources})").format(
+                    treatment=name,
+                    factor=_(PERSONAL_COLUMNS[row["factor"]]),
+                    decision=_(CAUTION_DECISIONS[row["decision"]]),
+                    reason=row["reason"],
+                    sources=cited,
+                )
+            )
+    return lines
+
+
+def _why(cautions: Iterable[Caution]) -> str:
+    """The cautions' reasons, each once, as sentences."""
+    return " ".join(dict.fromkeys(c.reason.strip() for c in cautions if c.reason.strip()))
+
+
 def _labels(ids: Iterable[str], labels: Mapping[str, str], joiner: str = N_("or")) -> str:
     """Labels joined as a person would list them, in the run's language ("a, b or c"). The labels are
     either content (already in the language) or marked vocabulary, translated here."""
@@ -194,11 +259,13 @@ def _base_fit(
     symptom_labels: Mapping[str, str],
     names: Mapping[str, str],
     cautioned: bool,
+    avoid: tuple[Caution, ...] = (),
 ) -> Fit:
     """The fit before warning signs and cautions: the rule chain, first rule that holds wins.
     `stances` apply to the person's region, stage and symptoms; `later_stances` to the stage the
     option is meant for (told when it is too early for it). `cautioned`: the reason will start with
-    "Ask your doctor first, because of ...", so it is not said again here."""
+    "Ask your doctor first, because of ...", so it is not said again here. `avoid`: the person's health
+    conditions or age with which cautions.csv says the option is usually avoided."""
     ask = "" if cautioned else _(": ask your doctor first")
     columns = _stance_columns(stances)
     stance = columns["overall_stance"]
@@ -274,16 +341,16 @@ def _base_fit(
                 "not typical",
                 _("With no pain and daily life not affected, nothing beyond self-care and staying active is needed now.") + check,
             )
-        if row["uses_medicines"] == "yes":
-            return Fit("not typical", _("With no pain now, a pain medicine is not needed."))
+        # A medicine or an injection treats pain; an operation can treat weakness (rule 7's motor route).
+        if row["uses_medicines"] == "yes" and row["invasiveness"] <= 3:
+            return Fit("not typical", _("With no pain now, a pain medicine or injection is not needed."))
 
-    # 6. What the person told us about their health.
-    avoid = [p for p in split_list(row["avoid_with"]) if p in situation.personal]
+    # 6. What the person told us about their health (cautions.csv): an "avoid" is never a fit.
     if avoid:
         return Fit(
             "not typical",
-            _("It is usually avoided with {conditions}; ask your doctor about other options.").format(
-                conditions=_labels(avoid, PERSONAL, N_("and"))
+            _("It is usually avoided with {conditions}. {why} Ask your doctor about other options.").format(
+                conditions=_labels([c.factor for c in avoid], PERSONAL, N_("and")), why=_why(avoid)
             ),
         )
 
@@ -351,7 +418,11 @@ def _base_fit(
                 tried=_labels(missing, TRIED, N_("and"))
             ),
         )
-    not_found = [f for f in split_list(row["needs_findings"]) if f not in situation.findings]
+    # findings_from: the findings are needed only from that stage on (an epidural for new, severe sciatica
+    # needs no scan first; after 4 weeks it needs one that matches).
+    from_stage = row["findings_from"] or durations[0]
+    needed_now = order.index(duration) >= order.index(from_stage) if from_stage in order else True
+    not_found = [f for f in split_list(row["needs_findings"]) if f not in situation.findings and needed_now]
     if not_found:
         return Fit(
             "later step",
@@ -381,9 +452,13 @@ def _base_fit(
             ).format(sources_for=columns["sources_for"], sources_against=columns["sources_against"]),
         )
 
+    # Name only the symptoms a supporting guideline covers: NICE's "consider" for back pain says nothing
+    # of the sciatica beside it.
+    supporting = [st for st in stances if st.stance in ("recommended", "consider", "specific_cases")]
+    covered = [s for s in matching if any(not st.for_symptoms or s in st.for_symptoms for st in supporting)] or matching
     suits = (
-        _("It fits {symptoms} at your stage").format(symptoms=_labels(matching, symptom_labels, N_("and")))
-        if matching
+        _("It fits {symptoms} at your stage").format(symptoms=_labels(covered, symptom_labels, N_("and")))
+        if covered
         else _("It fits your stage")
     )
     # Conditions the guidelines attach, in one last sentence: NICE's "only alongside exercise", and a
@@ -396,10 +471,14 @@ def _base_fit(
         for s in stances
         if s.only_alongside and s.stance in ("recommended", "consider")
     ][:1]
+    # A stance for new pain only is said as the guideline says it ("acute"), not as a number of weeks the
+    # guideline does not set (NICE NG59 1.3.2: acute and severe sciatica).
     conditions += [
-        _("{source}: only for pain lasting {span}").format(source=source, span=span)
+        _("{source}: only for new (acute) pain").format(source=source)
+        if span == NEW_ONLY
+        else _("{source}: only for pain lasting {span}").format(source=source, span=span)
         for source, span in {
-            s.source: duration_span(s.durations)
+            s.source: NEW_ONLY if s.durations == ("acute",) else duration_span(s.durations)
             for s in later_stances
             if s.durations and s.source not in here and s.stance in ("recommended", "consider", "specific_cases")
         }.items()
@@ -432,31 +511,60 @@ def fit_one(
     assessment: Assessment,
     symptom_labels: Mapping[str, str],
     names: Mapping[str, str],
+    cautions: tuple[Caution, ...] = (),
 ) -> Fit:
-    """The fit of one treatment row for one situation: the rule chain, then warning signs, then cautions."""
-    caution = [p for p in split_list(row["caution_with"]) if p in situation.personal]
-    base = _base_fit(situation, row, stances, later_stances, symptom_labels, names, cautioned=bool(caution))
-    reason = base.reason
-    if caution and base.fit != "not typical":
-        reason = _("Ask your doctor first, because of {conditions}.").format(conditions=_labels(caution, PERSONAL, N_("and")))
-        reason += f" {base.reason}"
+    """The fit of one treatment row for one situation: the rule chain, then cautions, then warning signs.
+    `cautions`: this treatment's decisions from cautions.csv (cautions_by_treatment)."""
+    mine = [c for c in cautions if c.factor in situation.personal]
+    avoid = tuple(c for c in mine if c.decision == "avoid")
+    caution = [c for c in mine if c.decision == "caution"]
+    base = _base_fit(situation, row, stances, later_stances, symptom_labels, names, cautioned=bool(caution), avoid=avoid)
+    fit, reason = base.fit, base.reason
+    if caution and fit != "not typical":
+        first = _("Ask your doctor first, because of {conditions}.").format(
+            conditions=_labels([c.factor for c in caution], PERSONAL, N_("and"))
+        )
+        reason = f"{first} {_why(caution)} {base.reason}"
+        if len(caution) >= 2 and fit == "fits now":
+            # Two cautions together are more than "ask first": never a first choice.
+            fit = "later step"
+            several = _("With more than one of these, it is not a first choice.")
+            reason = f"{first} {_why(caution)} {several} {base.reason}"
     tier = assessment.tier
-    if tier == "soon" and row["self_care"] == "yes" and base.fit == "fits now":
+    # A warning sign that rules the option out (neck manipulation with signs of a torn neck artery or a
+    # squeezed spinal cord) makes it not typical, not merely "later".
+    ruled_out = [sign for sign in assessment.signs if sign.id in split_list(row["excluded_by_signs"])]
+    if ruled_out:
+        signs = _labels([sign.label for sign in ruled_out], {}, N_("or"))
+        ruled = _("It is not used with {signs}.").format(signs=signs)
+        # In an emergency the hold is all that is said; otherwise the option's own reason follows.
+        return Fit("not typical", " ".join([base_tiers()[tier].hold, ruled] + ([] if tier == "emergency" else [reason])))
+    if tier == "soon" and row["self_care"] == "yes" and fit == "fits now":
         return Fit("fits now", f"{_(SOON_MEANWHILE)} {reason}")
     if tier == "emergency":
         # Red flags always win; in an emergency the option's own merits are beside the point.
-        return Fit("not typical" if base.fit == "not typical" else "later step", base_tiers()[tier].hold)
+        return Fit("not typical" if fit == "not typical" else "later step", base_tiers()[tier].hold)
     if tier is not None:
         # Nothing fits now until the sign is checked.
-        return Fit("not typical" if base.fit == "not typical" else "later step", f"{base_tiers()[tier].hold} {reason}")
-    return Fit(base.fit, reason)
+        return Fit("not typical" if fit == "not typical" else "later step", f"{base_tiers()[tier].hold} {reason}")
+    return Fit(fit, reason)
 
 
-def with_stances(treatments: pd.DataFrame, evidence: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Treatments joined with their stance columns over every region and stage: content only, cached once.
-    fit_for replaces those columns with the stances that apply to one person."""
+def with_stances(treatments: pd.DataFrame, evidence: pd.DataFrame, sources: pd.DataFrame, cautions: pd.DataFrame) -> pd.DataFrame:
+    """Treatments joined with their stance columns over every region and stage, and with the personal
+    factors cautions.csv says to avoid it with (`avoid_with`) or to take care with (`caution_with`), as
+    ;-separated ids: content only, cached once. fit_for replaces the stance columns with the stances
+    that apply to one person."""
     table = treatments.merge(stance_table(evidence, sources), left_on="id", right_on="treatment_id", how="left")
-    return table.drop(columns="treatment_id")
+    decided = cautions_by_treatment(cautions)
+
+    def factors(treatment: str, decision: str) -> str:
+        return ";".join(c.factor for c in decided.get(treatment, ()) if c.decision == decision)
+
+    table = table.drop(columns="treatment_id")
+    return table.assign(
+        avoid_with=[factors(t, "avoid") for t in table["id"]], caution_with=[factors(t, "caution") for t in table["id"]]
+    )
 
 
 def fit_for(
@@ -465,8 +573,10 @@ def fit_for(
     stances: Mapping[str, tuple[Stance, ...]],
     assessment: Assessment,
     symptom_labels: Mapping[str, str],
+    cautions: Mapping[str, tuple[Caution, ...]],
 ) -> pd.DataFrame:
-    """Every treatment with its fit and reason, and the stances that apply to this person, best fit first."""
+    """Every treatment with its fit and reason, and the stances that apply to this person, best fit first.
+    `cautions`: cautions_by_treatment of the content's cautions.csv."""
     regions, duration = stance_scope(situation)
     rows, fits, columns = table.to_dict("records"), [], []
     names = {row["id"]: row["name"] for row in rows}
@@ -474,7 +584,7 @@ def fit_for(
         own = stances.get(row["id"], ())
         applying = tuple(s for s in own if s.applies(regions, duration, situation.symptoms))
         later = tuple(s for s in own if s.covers(regions, situation.symptoms))
-        fits.append(fit_one(situation, row, applying, later, assessment, symptom_labels, names))
+        fits.append(fit_one(situation, row, applying, later, assessment, symptom_labels, names, cautions.get(row["id"], ())))
         columns.append(_stance_columns(applying))
     scoped = pd.DataFrame(columns, index=table.index)
     fitted = table.assign(**{c: scoped[c] for c in scoped.columns}, fit=[f.fit for f in fits], reason=[f.reason for f in fits])
@@ -504,13 +614,20 @@ FIT_RULES: tuple[str, ...] = (
         "With no pain, no pain medicine fits; with no pain and daily life not affected (or not said yet), nothing beyond "
         "self-care and staying active is suggested now."
     ),
-    N_("If it is usually avoided with a health condition you told us about, it is **not typical**."),
-    N_("If it is kept for worse pain or loss of daily function than you describe, it is **not typical**."),
+    N_(
+        "If it is usually avoided with a health condition or age you told us about, it is **not typical** "
+        "(the table of health conditions and ages below decides each one)."
+    ),
+    N_(
+        "If it is kept for worse pain or loss of daily function than you describe, it is **not typical**: surgery needs at least "
+        "moderate symptoms (pain of 4 or more, or daily life limited), except an operation for weakness."
+    ),
     N_(
         "If it is meant for pain of a shorter duration than yours, it is **not typical**; if it is usually considered only after longer, it is a **later step**."
     ),
     N_(
-        "If it usually comes after other care you have not tried yet, or after a test result you do not have, it is a **later step**."
+        "If it usually comes after other care you have not tried yet, or after a test result you do not have (for an epidural "
+        "after the first 4 weeks, a scan that matches your symptoms), it is a **later step**."
     ),
     N_(
         "If no guideline we use gives a view on a medicine, needle or manipulation for your body region, it is a **later step** "
@@ -521,10 +638,14 @@ FIT_RULES: tuple[str, ...] = (
         "A warning sign always wins: with an emergency sign nothing fits now; with a same-day sign every option waits for a doctor's check today; "
         "with a sign to check within days only self-care fits meanwhile."
     ),
-    N_("If it needs care with a health condition you told us about, the reason starts with **ask your doctor first**."),
+    N_(
+        "If it needs care with a health condition or age you told us about, the reason starts with **ask your doctor first** "
+        "and says why; with two or more of these, it is a **later step**, never a first choice."
+    ),
     N_("Otherwise it **fits now**, and the reason names the guidelines for it."),
     N_(
-        "If you have not said how long you have had the pain, the app assumes a new episode, which keeps injections and surgery out of **fits now**."
+        "If you have not said how long you have had the pain, the app assumes a new episode: surgery and options meant for lasting "
+        "pain are then a **later step**, but an epidural injection can still fit new, severe sciatica (NICE)."
     ),
 )
 
@@ -533,8 +654,9 @@ def fit_content(situation: Situation, content: Content) -> pd.DataFrame:
     """fit_for with everything worked out from the content (tests, exports and scripts; the app caches the parts)."""
     return fit_for(
         situation,
-        with_stances(content.treatments, content.evidence, content.sources),
+        with_stances(content.treatments, content.evidence, content.sources, content.cautions),
         stances_by_treatment(content.evidence, content.sources),
         assess(situation, content.red_flags),
         content.symptom_labels,
+        cautions_by_treatment(content.cautions),
     )

@@ -12,7 +12,8 @@ NO_SYMPTOMS = N_(
 )
 NO_DURATION = N_(
     "Until you say how long you have had this episode, the fits below assume a new episode "
-    "(less than 4 weeks), which keeps injections and surgery out of fits now."
+    "(less than 4 weeks): surgery and anything meant for lasting pain wait, but an epidural injection can "
+    "still fit new, severe sciatica."
 )
 NERVE_PLACE = N_(
     "Say in the sidebar where the numbness or weakness is (a leg or an arm, one side or both). "

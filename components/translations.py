@@ -67,6 +67,7 @@ TRANSLATABLE: dict[str, Translatable] = {
             "criteria_source",  # shown in reasons: "(NICE NG59, spinal decompression)"
         ),
     ),
+    "cautions.csv": Translatable(("treatment_id", "factor"), ("reason",)),
     "evidence.csv": Translatable(("treatment_id", "source_id", "region", "durations", "for_symptoms"), ("note",)),
     "outcomes.csv": Translatable(("treatment_id", "outcome"), ("outcome", "comparison", "note", "group", "time_frame")),
     "glossary.csv": Translatable(("term",), ("term", "also", "explanation"), lists=("also",)),

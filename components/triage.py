@@ -1,7 +1,7 @@
 """Warning signs (red flags) in three tiers: which apply to a person, and how urgent that is.
 
-A sign's wording and base tier live in data/red_flags.csv; `raised_to`/`raised_by` there say
-which symptoms raise it (past cancer with new numbness is an emergency). Two signs are read
+A sign's wording and its tier alone live in data/red_flags.csv, with its tier beside each symptom
+(`with_<symptom>`: past cancer with new numbness is an emergency), for every sign and symptom. Two signs are read
 from other answers rather than ticked (DERIVED_SIGNS). Red flags always win over the fit.
 Pure: no Streamlit.
 """
@@ -15,13 +15,16 @@ from functools import lru_cache
 import pandas as pd
 
 from components.clinic import Clinic, number_in_words
-from components.data import split_list
 from components.i18n import N_, _, current_translations
 from components.situation import Situation
-from components.vocabulary import LONG_LASTING, RED_FLAG_TIERS
+from components.vocabulary import LONG_LASTING, RED_FLAG_TIERS, SYMPTOMS
 
-# Age bands at which new back pain is itself a sign to check within days (guidelines.md 8.3).
+# Age bands at which back pain is itself a sign to check within days (guidelines.md 8.3): under 20 at
+# any stage, over 50 while the pain is new (its durations below).
 AGE_SIGN_BANDS: tuple[str, ...] = ("under_20", "50_to_64", "65_plus")
+NEW_PAIN_OVER_50: tuple[str, ...] = ("acute", "subacute")
+# Health conditions with which a spine can break with no fall (Downie 2013).
+FRACTURE_RISKS: frozenset[str] = frozenset({"osteoporosis", "long_term_steroids"})
 
 # Signs read from other answers, by id (their wording is in red_flags.csv like the rest).
 DERIVED_RULES: dict[str, Callable[[Situation], bool]] = {
@@ -33,8 +36,18 @@ DERIVED_RULES: dict[str, Callable[[Situation], bool]] = {
     "both_arms": lambda s: s.in_both("arms"),
     # Weakness that is new (not yet months old) is checked within days; worsening weakness is ticked.
     "new_weakness": lambda s: "weakness" in s.symptoms and s.duration not in LONG_LASTING,
-    # New pain (under 4 weeks) under about 20 or over about 50.
-    "new_pain_age": lambda s: s.age in AGE_SIGN_BANDS and s.duration == "acute" and bool(s.symptoms),
+    # Age: back pain at any stage under about 20 (pain that lasts weeks is the classic reason to look for a
+    # cause in the young), and new pain over about 50 while it is under 3 months old (ACP/APS 2007: no
+    # better after a month).
+    "new_pain_age": lambda s: (
+        bool(s.symptoms) and (s.age == "under_20" or (s.age in AGE_SIGN_BANDS and s.duration in NEW_PAIN_OVER_50))
+    ),
+    # Thin bones or long-term steroid tablets with new back or neck pain: a fracture needs no fall (Downie 2013).
+    "fracture_risk": lambda s: (
+        bool(set(s.health) & FRACTURE_RISKS)
+        and bool(set(s.symptoms) & {"back_pain", "neck_pain"})
+        and s.duration not in LONG_LASTING
+    ),
 }
 
 
@@ -190,29 +203,47 @@ class Assessment:
 NO_SIGNS = Assessment()
 
 
-def assess(situation: Situation, red_flags: pd.DataFrame) -> Assessment:
-    """Every warning sign that applies, at its tier: ticked signs, raised by symptoms, plus derived ones."""
+def symptom_column(symptom: str) -> str:
+    """The red_flags.csv column that gives a sign's tier when it comes with this symptom."""
+    return f"with_{symptom}"
+
+
+def sign_tier(row: Mapping[str, str], symptoms: Sequence[str]) -> str:
+    """A sign's tier for these symptoms: the most urgent of its tier alone and its cell for each symptom
+    (red_flags.csv decides every sign with every symptom, so no combination is left to chance)."""
+    tiers = [row["tier"], *(row[symptom_column(s)] for s in symptoms)]
+    return min(tiers, key=RED_FLAG_TIERS.index)
+
+
+def assess(situation: Situation, red_flags: pd.DataFrame | Sequence[Mapping[str, str]]) -> Assessment:
+    """Every warning sign that applies, at its tier: ticked signs, raised by symptoms, plus derived ones.
+    `red_flags`: red_flags.csv, or its rows as dicts (Content.red_flag_rows, read once)."""
     signs: list[Sign] = []
-    for row in red_flags.to_dict("records"):
+    rows = red_flags.to_dict("records") if isinstance(red_flags, pd.DataFrame) else red_flags
+    for row in rows:
         derived = DERIVED_RULES.get(row["id"])
         if not (derived(situation) if derived else row["id"] in situation.flags):
             continue
-        raised = bool(row["raised_to"]) and bool(set(split_list(row["raised_by"])) & set(situation.symptoms))
-        tier = row["raised_to"] if raised else row["tier"]
-        signs.append(Sign(row["id"], row["label"], tier, row["action"], raised))
+        tier = sign_tier(row, situation.symptoms)
+        signs.append(Sign(row["id"], row["label"], tier, row["action"], tier != row["tier"]))
     signs.sort(key=lambda sign: RED_FLAG_TIERS.index(sign.tier))
     return Assessment(tuple(signs))
 
 
 def raised_signs(red_flags: Sequence[Mapping[str, str]], symptom_labels: Mapping[str, str]) -> tuple[str, ...]:
-    """Each sign that symptoms make more urgent, in words from the data (Start here, Sources & method):
-    'Past or current cancer, with new tingling or numbness, muscle weakness or leg pain on walking or
-    standing, is an emergency.'"""
+    """Each sign that symptoms make more urgent, in words from the data (Start here, Sources & method),
+    one sentence per sign and tier: 'Past or current cancer, with new tingling or numbness, muscle
+    weakness or leg pain on walking or standing, is an emergency.'"""
     sentences, tiers = [], base_tiers()
     for row in red_flags:
-        if row["raised_to"]:
-            words = [symptom_labels.get(s, s).lower() for s in split_list(row["raised_by"])]
+        for tier in RED_FLAG_TIERS:
+            if RED_FLAG_TIERS.index(tier) >= RED_FLAG_TIERS.index(row["tier"]):
+                continue  # not more urgent than the sign alone
+            raising = [s for s in SYMPTOMS if row[symptom_column(s)] == tier]
+            if not raising:
+                continue
+            words = [symptom_labels.get(s, s).lower() for s in raising]
             listed = words[0] if len(words) == 1 else _("{first} or {last}").format(first=", ".join(words[:-1]), last=words[-1])
             sentence = _("{sign}, with new {symptoms}, is {tier}.")
-            sentences.append(sentence.format(sign=row["label"], symptoms=listed, tier=tiers[row["raised_to"]].noun))
+            sentences.append(sentence.format(sign=row["label"], symptoms=listed, tier=tiers[tier].noun))
     return tuple(sentences)

@@ -60,7 +60,7 @@ RED_FLAGS: tuple[str, ...] = (
     "night_pain",
     "morning_stiffness",
 )
-DERIVED_SIGNS: tuple[str, ...] = ("both_legs", "both_legs_lasting", "both_arms", "new_weakness", "new_pain_age")
+DERIVED_SIGNS: tuple[str, ...] = ("both_legs", "both_legs_lasting", "both_arms", "new_weakness", "new_pain_age", "fracture_risk")
 # Symptoms whose place (one side or both) the sidebar asks about.
 PLACED_SYMPTOMS: tuple[str, ...] = ("leg_pain", "arm_pain", "numbness", "weakness")
 # Most urgent first (guidelines.md 8.3).
@@ -118,6 +118,27 @@ AGE_REASONS: dict[str, str] = {
 # Health conditions and age bands as they read inside a reason ("usually avoided with ..."):
 # the ids treatments.csv avoid_with / caution_with may name. Show them with _().
 PERSONAL: dict[str, str] = {**HEALTH, **AGE_REASONS}
+# Health conditions and age bands as table headings (Sources & method).
+PERSONAL_COLUMNS: dict[str, str] = {
+    "osteoporosis": N_("Osteoporosis"),
+    "long_term_steroids": N_("Long-term steroid tablets"),
+    "blood_thinners": N_("Blood thinner"),
+    "kidney_disease": N_("Kidney disease"),
+    "stomach_ulcer": N_("Stomach ulcer or bleeding"),
+    "heart_disease": N_("Heart disease or stroke"),
+    "pregnancy": N_("Pregnancy"),
+    "under_20": N_("Under 20"),
+    "20_to_49": N_("20 to 49"),
+    "50_to_64": N_("50 to 64"),
+    "65_plus": N_("65 or older"),
+}
+# What cautions.csv decides for each treatment and personal factor: usually avoided (never "fits now"),
+# a caution ("ask your doctor first"; two or more make it a later step), or no concern.
+CAUTION_DECISIONS: dict[str, str] = {
+    "avoid": N_("usually avoided"),
+    "caution": N_("ask your doctor first"),
+    "none": N_("no particular concern"),
+}
 
 # What a specialist has already found: some options come only after one of these.
 FINDINGS: dict[str, str] = {

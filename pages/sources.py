@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.compare import source_label
 from components.data import escape_markdown
-from components.fit import FIT_RULES
+from components.fit import FIT_RULES, caution_matrix, caution_reasons
 from components.frame import draw_frame, draw_glossary
 from components.i18n import _
 from components.page_caches import cached_criteria, dataset_zip
@@ -46,6 +46,22 @@ st.markdown(
     + "\n\n"
     + _("The hazard log behind these rules is `docs/SAFETY.md` in the app's code.")
 )
+
+st.header(_("Health conditions and age"))
+st.markdown(
+    _(
+        "For every option, the content decides what each health condition and age band means for it: "
+        "**✖ avoid**: usually avoided, so never shown as fitting now; **⚠ ask first**: ask your doctor first (two or "
+        "more of these make it a later step); **·**: no particular concern. The reasons and their sources are listed under the table."
+    )
+)
+st.dataframe(caution_matrix(content.cautions, content.treatment_names), hide_index=True, width="stretch")
+with st.expander(_("Why: each avoid and caution, with its source")):
+    st.markdown(
+        "\n".join(
+            f"- {escape_markdown(line)}" for line in caution_reasons(content.cautions, content.treatment_names, content.sources)
+        )
+    )
 
 st.header(_("Evidence legend"))
 st.markdown(_("What each guideline's stance means:"))

@@ -10,6 +10,7 @@ import pytest
 import streamlit as st
 
 from benchmarks.browser import browser_tests_required
+from tests.safety_names import named_tests, not_passed
 
 
 @pytest.fixture(autouse=True)
@@ -36,14 +37,30 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     )
 
 
+# Each test's outcomes in this run (setup, call and teardown reports; "skipped" for a skip or an xfail).
+OUTCOMES: dict[str, list[str]] = {}
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when == "call" or report.outcome != "passed":
+        OUTCOMES.setdefault(report.nodeid, []).append("xfailed" if hasattr(report, "wasxfail") else report.outcome)
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """Under `make test` or CI a skipped browser test fails the run: it would otherwise look green."""
+    """Under `make test` or CI a skipped browser test fails the run: it would otherwise look green. So does
+    a test docs/SAFETY.md names as a hazard's proof that did not run and pass (deselected, skipped,
+    xfailed): a hazard's control is proven only by a test that ran."""
     if not browser_tests_required():
         return
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     skipped = [r.nodeid for r in (reporter.stats.get("skipped", []) if reporter else []) if _is_browser_test(r)]
     if skipped:
         reporter.write_line(f"Browser tests are required here, but {len(skipped)} were skipped: {skipped[:5]}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    missing = not_passed(named_tests(), OUTCOMES)
+    if missing and reporter:
+        reporter.write_line(f"{len(missing)} tests the hazard log names did not run and pass: {missing[:5]}", red=True)
+    if missing:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 

@@ -124,6 +124,39 @@ CASES = {
         ),
         ["data/outcomes.csv", "row 13", '"note"', "must say in its note what the source found"],
     ),
+    # cautions.csv decides every treatment with every health condition and age band (issue 24).
+    "a treatment and health condition left undecided": (
+        drop_lines("cautions.csv", "nsaids,kidney_disease,"),
+        ["data/cautions.csv", '"factor"', 'no decision for treatment "nsaids" with "kidney_disease"'],
+    ),
+    "an avoid that does not say why": (
+        replace(
+            "cautions.csv",
+            "nsaids,stomach_ulcer,avoid,They can cause a stomach ulcer to bleed again.,",
+            "nsaids,stomach_ulcer,avoid,,",
+        ),
+        ["data/cautions.csv", "row 138", '"reason"', "must say why"],
+    ),
+    "a caution decision the app does not know": (
+        replace("cautions.csv", "nsaids,stomach_ulcer,avoid,", "nsaids,stomach_ulcer,never,"),
+        ["data/cautions.csv", "row 138", '"decision"', "never", "avoid, caution, none"],
+    ),
+    "a warning sign left undecided with a symptom": (
+        replace(
+            "red_flags.csv",
+            "fever,Fever or feeling very unwell,same_day,same_day,",
+            "fever,Fever or feeling very unwell,same_day,,",
+        ),
+        ["data/red_flags.csv", "row 11", '"with_back_pain"', "must be one of: emergency, same_day, soon"],
+    ),
+    "a symptom that makes a warning sign less urgent": (
+        replace(
+            "red_flags.csv",
+            "fever,Fever or feeling very unwell,same_day,same_day,",
+            "fever,Fever or feeling very unwell,same_day,soon,",
+        ),
+        ["data/red_flags.csv", "row 11", '"with_back_pain"', "less urgent than the sign alone"],
+    ),
     "quiz answer not among its choices": (
         replace("knowledge.csv", ',No: a scan rarely changes what helps,"Scans', ',Maybe,"Scans'),
         ["data/knowledge.csv", "row 3", '"answer"', "Maybe", "one of the row's choices"],

@@ -47,12 +47,19 @@ def test_the_columns_follow_the_order_chosen_and_each_cell_comes_from_that_treat
         assert column["Typical course and recovery"] == data.loc[treatment_id, "recovery"]
         assert column["Possible benefits"] == data.loc[treatment_id, "benefits"]
         assert column["Possible risks"] == data.loc[treatment_id, "risks"]
-    # Only discectomy has outcome figures in data/outcomes.csv; the others say so in the same words.
+    # Each option's figures come from its own rows of data/outcomes.csv.
     assert table.loc["Outcomes in numbers", "Microdiscectomy or open discectomy"].startswith(
         "Microdiscectomy or open discectomy: 95 in 100 people felt they had recovered."
     )
-    assert table.loc["Outcomes in numbers", "Acupuncture"] == NO_NUMBERS
-    assert table.loc["Outcomes in numbers", "Exercise therapy (physiotherapist-led)"] == NO_NUMBERS
+    assert table.loc["Outcomes in numbers", "Acupuncture"].startswith(
+        "Acupuncture: 48 in 100 people had a clear improvement in pain or in back function."
+    )
+    assert table.loc["Outcomes in numbers", "Exercise therapy (physiotherapist-led)"].startswith(
+        "Exercise therapy (physiotherapist-led): 30 in 100 people had their back pain come back."
+    )
+    # An option without figures says so in the same words as every other.
+    heat = comparison_table(FITTED, CONTENT.evidence, CONTENT.sources, ["heat"], CONTENT.outcomes)
+    assert heat.loc["Outcomes in numbers"].item() == NO_NUMBERS
 
 
 def test_benefits_and_risks_have_equal_room_and_the_fit_is_stated():
@@ -132,9 +139,7 @@ def test_equally_important_wishes_keep_their_order_and_each_answer_reads_the_tre
 
 
 def test_outcomes_in_numbers_use_one_wording_pattern_and_say_when_there_are_none():
-    table = comparison_table(
-        FITTED, CONTENT.evidence, CONTENT.sources, ["spinal_cord_stimulation", "acupuncture"], CONTENT.outcomes
-    )
+    table = comparison_table(FITTED, CONTENT.evidence, CONTENT.sources, ["spinal_cord_stimulation", "heat"], CONTENT.outcomes)
     row = table.loc["Outcomes in numbers"]
     assert row.iloc[0] == (
         "Spinal cord stimulation (implanted device): 48 in 100 people had at least half of their leg pain relieved. "

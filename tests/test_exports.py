@@ -27,7 +27,7 @@ SHORTLIST = FITTED.set_index("id").loc[["discectomy", "epidural_steroid"]].reset
 SUMMARY = VisitSummary(
     day=date(2026, 11, 26),
     situation="Symptoms: pain spreading down a leg (sciatica). Pain: 8 out of 10.",
-    warnings=assess(Situation(symptoms=("leg_pain",), flags=("fever",)), CONTENT.red_flags).lines(),
+    warnings=assess(Situation(symptoms=("back_pain",), flags=("fever",)), CONTENT.red_flags).lines(),
     shortlist=shortlist_items(SHORTLIST, {"discectomy": "Leg pain eased faster at first (sciatica trials, 12 months)."}),
     questions=("What do you think is causing my pain?", "What are the risks of discectomy for someone like me?"),
     notes="Ask about going back to work – and driving.",

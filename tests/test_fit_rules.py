@@ -5,9 +5,11 @@ rule is pinned here on its own, whatever the data says today."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from components.fit import (
+    Caution,
     Fit,
     Stance,
     _base_fit,
@@ -43,8 +45,8 @@ def row(**changes: object) -> dict[str, object]:
         "excludes_symptoms": "",
         "needs_history": "",
         "uses_medicines": "no",
-        "avoid_with": "",
-        "caution_with": "",
+        "findings_from": "",
+        "excluded_by_signs": "",
         "min_severity": "mild",
         "min_severity_for": "",
         "min_pain": 0,
@@ -53,6 +55,17 @@ def row(**changes: object) -> dict[str, object]:
         "needs_findings": "",
         "criteria_source": "",
     } | changes
+
+
+NO_CAUTIONS = pd.DataFrame(columns=["treatment_id", "factor", "decision", "reason", "source"])
+
+
+def avoid(*factors: str) -> tuple[Caution, ...]:
+    return tuple(Caution(f, "avoid", f"Reason for {f}.") for f in factors)
+
+
+def caution(*factors: str) -> tuple[Caution, ...]:
+    return tuple(Caution(f, "caution", f"Reason for {f}.") for f in factors)
 
 
 def stance(stance: str, source: str = "NICE NG59 1.2.1", **changes: object) -> Stance:
@@ -176,18 +189,33 @@ def test_at_pain_zero_with_daily_life_unaffected_nothing_beyond_self_care_is_nee
 
 def test_at_pain_zero_no_pain_medicine_fits_but_other_care_can():
     limited = Situation(symptoms=("back_pain",), pain=0, function="some", duration="subacute")
-    assert base(limited, row(uses_medicines="yes")) == Fit("not typical", "With no pain now, a pain medicine is not needed.")
+    assert base(limited, row(uses_medicines="yes")) == Fit(
+        "not typical", "With no pain now, a pain medicine or injection is not needed."
+    )
     assert base(limited).fit == "fits now"
+    # An operation (invasiveness 4 or 5) is never called a pain medicine: it can treat weakness without pain.
+    weak = Situation(symptoms=("weakness",), where=("one_leg",), pain=0, function="some", duration="subacute")
+    operation = row(uses_medicines="yes", invasiveness=4, symptoms="leg_pain;weakness")
+    assert base(weak, operation).fit == "fits now"
+    assert "pain medicine" not in base(weak, operation).reason
 
 
 # Rule 6: health conditions and age.
-def test_an_option_avoided_with_a_condition_is_not_typical_and_says_which():
+def test_an_option_avoided_with_a_condition_is_not_typical_and_says_which_and_why():
     frail = Situation(**{**PERSON.__dict__, "health": ("osteoporosis",), "age": "65_plus"})
-    treatment = row(avoid_with="osteoporosis;65_plus;pregnancy")
-    assert base(frail, treatment) == Fit(
+    assert one(frail, row(), cautions=avoid("osteoporosis", "65_plus", "pregnancy")) == Fit(
         "not typical",
-        "It is usually avoided with osteoporosis (thin bones) and being aged 65 or older; ask your doctor about other options.",
+        "It is usually avoided with osteoporosis (thin bones) and being aged 65 or older. "
+        "Reason for osteoporosis. Reason for 65_plus. Ask your doctor about other options.",
     )
+    # Not the person's: no effect.
+    assert one(PERSON, row(), cautions=avoid("pregnancy")).fit == "fits now"
+
+
+def test_an_avoid_wins_over_a_caution_and_never_fits_now():
+    frail = Situation(**{**PERSON.__dict__, "health": ("kidney_disease", "heart_disease")})
+    told = one(frail, row(), cautions=avoid("kidney_disease") + caution("heart_disease"))
+    assert told.fit == "not typical" and told.reason.startswith("It is usually avoided with kidney disease.")
 
 
 # Rule 7: severity and pain thresholds.
@@ -360,7 +388,7 @@ def test_fits_now_carries_the_guidelines_own_conditions():
         stance("not_recommended", "X", durations=("acute",)),
     )
     assert base(stances=now, later=later).reason == (
-        "It fits back pain at your stage: ACP 2017 rec 1 recommends it. NICE NG59 1.2.7: only for pain lasting less than 4 weeks."
+        "It fits back pain at your stage: ACP 2017 rec 1 recommends it. NICE NG59 1.2.7: only for new (acute) pain."
     )
     # An "only alongside" from a guideline against it is no condition.
     against = (stance("recommended", "ACP 2017 rec 1"), stance("specific_cases", "Y", only_alongside="exercise_therapy"))
@@ -368,24 +396,33 @@ def test_fits_now_carries_the_guidelines_own_conditions():
 
 
 # fit_one: cautions and warning signs on top of the rule chain.
-def one(situation: Situation, treatment: dict, assessment: Assessment = NO_SIGNS) -> Fit:
-    return fit_one(situation, treatment, RECOMMENDED, RECOMMENDED, assessment, LABELS, NAMES)
+def one(situation: Situation, treatment: dict, assessment: Assessment = NO_SIGNS, cautions: tuple[Caution, ...] = ()) -> Fit:
+    return fit_one(situation, treatment, RECOMMENDED, RECOMMENDED, assessment, LABELS, NAMES, cautions)
 
 
 def signs(tier: str) -> Assessment:
     return Assessment((Sign("fever", "Fever", tier, "See a doctor.", False),))
 
 
-def test_a_caution_comes_first_in_the_reason_of_an_option_that_can_still_fit():
-    frail = Situation(**{**PERSON.__dict__, "health": ("blood_thinners",), "age": "65_plus"})
-    cautious = row(caution_with="blood_thinners;65_plus")
-    assert one(frail, cautious) == Fit(
+def test_one_caution_comes_first_in_the_reason_with_its_why_and_the_option_can_still_fit():
+    frail = Situation(**{**PERSON.__dict__, "health": ("blood_thinners",)})
+    assert one(frail, row(), cautions=caution("blood_thinners")) == Fit(
         "fits now",
+        "Ask your doctor first, because of taking a blood thinner (such as warfarin, apixaban or clopidogrel). "
+        "Reason for blood_thinners. It fits back pain at your stage: ACP 2017 rec 1 recommends it.",
+    )
+    assert not one(frail, row(min_pain=9), cautions=caution("blood_thinners")).reason.startswith("Ask your doctor first")
+
+
+def test_two_cautions_make_an_option_a_later_step_with_both_reasons():
+    frail = Situation(**{**PERSON.__dict__, "health": ("blood_thinners",), "age": "65_plus"})
+    assert one(frail, row(), cautions=caution("blood_thinners", "65_plus")) == Fit(
+        "later step",
         "Ask your doctor first, because of taking a blood thinner (such as warfarin, apixaban or clopidogrel) "
-        "and being aged 65 or older. "
+        "and being aged 65 or older. Reason for blood_thinners. Reason for 65_plus. "
+        "With more than one of these, it is not a first choice. "
         "It fits back pain at your stage: ACP 2017 rec 1 recommends it.",
     )
-    assert not one(frail, row(caution_with="blood_thinners", min_pain=9)).reason.startswith("Ask your doctor first")
 
 
 def test_a_sign_to_check_within_days_leaves_only_self_care_fitting_meanwhile():
@@ -512,9 +549,9 @@ def test_fit_for_gives_each_row_its_fit_and_the_stances_that_apply_to_the_person
             row(id="third", name="Third care", ladder_step=1, invasiveness=2),
         ]
     )
-    table = with_stances(treatments, evidence, sources)
+    table = with_stances(treatments, evidence, sources, NO_CAUTIONS)
     assert table.loc[table["id"] == "gentle", "overall_stance"].item() == "disagree"  # every region and stage
-    fitted = fit_for(PERSON, table, stances_by_treatment(evidence, sources), NO_SIGNS, LABELS)
+    fitted = fit_for(PERSON, table, stances_by_treatment(evidence, sources), NO_SIGNS, LABELS, {})
     assert fitted["id"].tolist() == ["gentle", "third", "other"]
     assert fitted["fit"].tolist() == ["fits now", "later step", "not typical"]
     assert fitted["fit_rank"].tolist() == [0, 1, 2]
@@ -530,10 +567,10 @@ def test_fit_for_keeps_each_rows_own_stances_whatever_the_tables_order_and_index
 
     evidence, sources = evidence_and_sources()
     treatments = pd.DataFrame([row(id="gentle", name="Gentle care", ladder_step=1), row(id="other", name="Other", ladder_step=2)])
-    table = with_stances(treatments, evidence, sources)
+    table = with_stances(treatments, evidence, sources, NO_CAUTIONS)
     stances = stances_by_treatment(evidence, sources)
-    forwards = fit_for(PERSON, table, stances, NO_SIGNS, LABELS).set_index("id")
-    backwards = fit_for(PERSON, table.iloc[::-1], stances, NO_SIGNS, LABELS).set_index("id")
+    forwards = fit_for(PERSON, table, stances, NO_SIGNS, LABELS, {}).set_index("id")
+    backwards = fit_for(PERSON, table.iloc[::-1], stances, NO_SIGNS, LABELS, {}).set_index("id")
     assert backwards.loc["gentle", "guideline_stances"] == "ACP 2017 rec 1: recommended"
     assert backwards.loc["other", "guideline_stances"] == "NICE NG59 1.2.1: consider"
     assert backwards.sort_index().equals(forwards.sort_index())
@@ -548,21 +585,23 @@ def test_a_later_stance_for_other_symptoms_does_not_count_for_this_person():
           "durations": "chronic", "for_symptoms": "leg_pain", "only_alongside": ""}]
     )  # fmt: skip
     sources = pd.DataFrame({"id": ["nice"], "short_name": ["NICE NG59"]})
-    table = with_stances(pd.DataFrame([row(name="Gentle care", ladder_step=1, durations="chronic")]), evidence, sources)
+    table = with_stances(
+        pd.DataFrame([row(name="Gentle care", ladder_step=1, durations="chronic")]), evidence, sources, NO_CAUTIONS
+    )
     new_back_pain = Situation(**{**PERSON.__dict__, "duration": "acute"})
-    fitted = fit_for(new_back_pain, table, stances_by_treatment(evidence, sources), NO_SIGNS, LABELS)
+    fitted = fit_for(new_back_pain, table, stances_by_treatment(evidence, sources), NO_SIGNS, LABELS, {})
     assert fitted.loc[0, "reason"] == "It is usually considered only once pain has lasted 12 weeks or more."
     sciatica = Situation(**{**new_back_pain.__dict__, "symptoms": ("back_pain", "leg_pain")})
-    fitted = fit_for(sciatica, table, stances_by_treatment(evidence, sources), NO_SIGNS, LABELS)
+    fitted = fit_for(sciatica, table, stances_by_treatment(evidence, sources), NO_SIGNS, LABELS, {})
     assert fitted.loc[0, "reason"] == "It is not used now, and guidelines advise against it later on (NICE NG59 1.2.9)."
 
 
 def test_a_caution_is_said_once_even_where_the_rule_would_ask_again():
     frail = Situation(**{**PERSON.__dict__, "health": ("blood_thinners",)})
-    no_view = fit_one(frail, row(invasiveness=2, caution_with="blood_thinners"), (), (), NO_SIGNS, LABELS, NAMES)
+    no_view = fit_one(frail, row(invasiveness=2), (), (), NO_SIGNS, LABELS, NAMES, caution("blood_thinners"))
     assert no_view.reason == (
         "Ask your doctor first, because of taking a blood thinner (such as warfarin, apixaban or clopidogrel). "
-        "No guideline we use gives a view on it for the lower back and legs, so it is not a first choice."
+        "Reason for blood_thinners. No guideline we use gives a view on it for the lower back and legs, so it is not a first choice."
     )
 
 
@@ -570,8 +609,8 @@ def test_fit_for_adds_the_fit_columns_and_nothing_else():
     import pandas as pd
 
     evidence, sources = evidence_and_sources()
-    table = with_stances(pd.DataFrame([row(name="Gentle care", ladder_step=1)]), evidence, sources)
-    fitted = fit_for(PERSON, table, stances_by_treatment(evidence, sources), NO_SIGNS, LABELS)
+    table = with_stances(pd.DataFrame([row(name="Gentle care", ladder_step=1)]), evidence, sources, NO_CAUTIONS)
+    fitted = fit_for(PERSON, table, stances_by_treatment(evidence, sources), NO_SIGNS, LABELS, {})
     assert list(fitted.columns) == [*table.columns, "fit", "reason", "fit_rank"]
     assert list(fitted.index) == [0]
 
@@ -645,5 +684,46 @@ def test_both_kinds_of_condition_are_said_together():
     now = (stance("consider", "NICE NG59 1.2.5", only_alongside="exercise_therapy"),)
     later = (*now, stance("recommended", "ACP 2017 rec 1", durations=("acute",)))
     assert base(stances=now, later=later).reason.endswith(
-        " NICE NG59 1.2.5: only alongside exercise therapy; ACP 2017 rec 1: only for pain lasting less than 4 weeks."
+        " NICE NG59 1.2.5: only alongside exercise therapy; ACP 2017 rec 1: only for new (acute) pain."
     )
+
+
+def test_a_finding_needed_only_from_a_stage_on_is_not_asked_for_before_it():
+    """findings_from: an epidural for new, severe sciatica needs no scan first; after 4 weeks it needs one
+    that matches (ACP/APS 2007 rec 4), and says so."""
+    epidural = row(needs_findings="imaging_matches", findings_from="subacute", criteria_source="NICE NG59")
+    new = Situation(symptoms=("leg_pain",), pain=8, function="severe", duration="acute")
+    assert base(new, epidural).fit == "fits now"
+    lasting = Situation(**{**new.__dict__, "duration": "chronic"})
+    assert base(lasting, epidural) == Fit(
+        "later step", "It comes only after a scan (such as an MRI) that matches my symptoms (NICE NG59)."
+    )
+    scanned = Situation(**{**lasting.__dict__, "findings": ("imaging_matches",)})
+    assert base(scanned, epidural).fit == "fits now"
+    # Without findings_from the finding is needed at every stage.
+    assert base(new, row(needs_findings="imaging_matches")).fit == "later step"
+
+
+def test_a_warning_sign_that_rules_an_option_out_makes_it_not_typical_and_says_which():
+    dissection = Assessment(
+        (Sign("neck_stroke_signs", "Sudden neck pain with headache or dizziness", "emergency", "Go.", False),)
+    )
+    thrust = row(excluded_by_signs="neck_stroke_signs;clumsy_hands")
+    assert one(PERSON, thrust, dissection) == Fit(
+        "not typical", "Not now: get emergency care first. It is not used with sudden neck pain with headache or dizziness."
+    )
+    # Another sign only holds it.
+    assert one(PERSON, thrust, signs("same_day")).fit == "later step"
+    cord = Assessment((Sign("clumsy_hands", "Clumsy hands", "same_day", "Go.", False),))
+    assert one(PERSON, thrust, cord).reason.startswith(
+        "Only after a doctor has checked your warning sign today. It is not used with clumsy hands. It fits back pain"
+    )
+
+
+def test_the_reason_names_only_the_symptoms_a_supporting_guideline_covers():
+    both = Situation(symptoms=("back_pain", "leg_pain"), pain=5, function="some", duration="subacute")
+    for_back = (
+        stance("consider", "NICE NG59", for_symptoms=("back_pain",)),
+        stance("no_stance", "NICE NG59 1.2.16", for_symptoms=("leg_pain",)),
+    )
+    assert base(both, stances=for_back).reason == "It fits back pain at your stage: NICE NG59 says to consider it."

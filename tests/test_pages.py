@@ -601,7 +601,7 @@ def test_the_shared_cached_tables_and_chart_specs_are_never_changed_by_a_page():
     ):
         pd.testing.assert_frame_equal(getattr(shared_content, table), getattr(fresh, table))
     assert shared_content.about == fresh.about
-    pd.testing.assert_frame_equal(shared_table, with_stances(fresh.treatments, fresh.evidence, fresh.sources))
+    pd.testing.assert_frame_equal(shared_table, with_stances(fresh.treatments, fresh.evidence, fresh.sources, fresh.cautions))
     pd.testing.assert_frame_equal(shared_fit, fit_content(situation, fresh))
     data = ladder_view.ladder_frame_data(Frame(situation, fresh, fingerprint, str(directory)))
     pd.testing.assert_frame_equal(shared_data, data)

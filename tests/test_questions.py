@@ -166,8 +166,11 @@ def test_pain_down_a_limb_numbness_or_weakness_asks_about_a_nerve(symptom, asked
                 "I have had this: a scan (such as an MRI) that matches my symptoms. What does it mean for my options?",
                 "How could spinal manipulation (chiropractor, osteopath or physiotherapist) help me, how soon, and for how long?",
                 "What are the risks of spinal manipulation (chiropractor, osteopath or physiotherapist) for someone like me?",
-                # Osteoporosis is in spinal manipulation's avoid_with; a blood thinner in discectomy's caution_with.
+                # cautions.csv: spinal manipulation is avoided with osteoporosis and needs care with a blood
+                # thinner; discectomy needs care with a blood thinner.
                 "I have osteoporosis. Is it safe for me to have spinal manipulation (chiropractor, osteopath or "
+                "physiotherapist)?",
+                "I take a blood thinner. Is it safe for me to have spinal manipulation (chiropractor, osteopath or "
                 "physiotherapist)?",
                 "How could back belts, corsets, shoe inserts and rocker-sole shoes help me, how soon, and for how long?",
                 "What are the risks of back belts, corsets, shoe inserts and rocker-sole shoes for someone like me?",

@@ -73,7 +73,20 @@ def test_austevoll_is_described_as_a_trial_in_spondylolisthesis():
 def test_outcome_rows_match_the_corrected_figures():
     outcomes = CONTENT.outcomes.set_index("source_id")
     liu = outcomes.loc["LIU23"]
-    assert liu["treatment_id"] == "discectomy" and "12 points out of 100 in the first 3 months" in liu["note"]
+    # Only what the abstract reports: moderate at the immediate term (6 weeks or less), -12.1 of 100.
+    assert liu["treatment_id"] == "discectomy" and "12 points on a scale from 0 to 100 in the first 6 weeks" in liu["note"]
+    assert liu["time_frame"] == "up to 6 weeks"
     assert liu["certainty"] == "very_low" and pd.isna(liu["with_treatment"])
     mint = outcomes.loc["MINT17"]
     assert mint["treatment_id"] == "radiofrequency_denervation" and "no worthwhile extra relief" in mint["note"]
+
+
+def test_the_leaflet_figure_is_words_only_not_a_picture_of_chances():
+    """Clinical review 2, content error 21: a hospital leaflet's 85 in 100 is not a trial probability."""
+    leaflet = CONTENT.outcomes.set_index("source_id").loc["CUH_DECOMP"]
+    assert pd.isna(leaflet["with_treatment"]) and "not come from a study" in leaflet["note"]
+
+
+def test_the_decision_quality_target_of_fifteen_counted_figures_over_eight_options_is_met():
+    counted = CONTENT.outcomes[CONTENT.outcomes["with_treatment"].notna()]
+    assert len(counted) >= 15 and counted["treatment_id"].nunique() >= 8

@@ -14,9 +14,9 @@ import pytest
 
 from components.data import load_content
 from components.fit import fit_content
-from components.i18n import use_language
+from components.i18n import _, use_language
 from components.situation import from_query
-from components.triage import TIERS, assess, base_tiers
+from components.triage import SOON_MEANWHILE, TIERS, assess, base_tiers
 from components.vocabulary import DERIVED_SIGNS, FITS, RED_FLAG_TIERS
 
 CONTENT = load_content()
@@ -54,6 +54,25 @@ def test_vignette(vignette):
         tier = assess(situation, CONTENT.red_flags).tier or "none"
         assert tier == vignette["expected_tier"], told
     assert vignette["reason_includes"].lower() in row["reason"].lower(), told
+
+
+def test_every_row_pins_its_reason_and_a_row_under_a_warning_sign_pins_the_tiers_hold():
+    """A vignette that checks only the fit could pass for the wrong reason: each pins a phrase of the
+    reason, and under a sign the phrase is what the tier does to every option (its hold, or for
+    self-care under a sign to check within days, 'fine to do meanwhile')."""
+    holds = {tier: TIERS[tier].hold.lower() for tier in RED_FLAG_TIERS}
+    meanwhile = _(SOON_MEANWHILE).lower()
+    for v in VIGNETTES:
+        assert v["reason_includes"].strip(), f"{v['id']} pins no phrase of the reason"
+        if v["expected_tier"] in RED_FLAG_TIERS:
+            phrase = v["reason_includes"].lower()
+            assert phrase in holds[v["expected_tier"]] or phrase in meanwhile, f"{v['id']} does not pin the tier's hold"
+
+
+def test_every_finding_of_clinical_review_2_has_a_vignette():
+    why = " ".join(v["why"] for v in VIGNETTES)
+    for finding in ("U1", "U2", "U3", "U4", "U5", "W2", "W3", "W4", "W5", "W6", "W7", "W8", "W9", "W10", "W11", "D11"):
+        assert f"{finding})" in why or f"{finding};" in why or f"{finding} " in why, finding
 
 
 TIERED = [v for v in VIGNETTES if v["expected_tier"] in RED_FLAG_TIERS]
