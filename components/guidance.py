@@ -28,9 +28,10 @@ ADULTS = N_(
     "neck pain that lasts more than a few weeks, or comes with other symptoms, should see a doctor."
 )
 NECK = N_(
-    "Your symptoms are in the neck or arms. The guidelines this app uses are about low back pain and "
-    "sciatica: none of them covers neck injections or neck surgery, and their views are not borrowed "
-    "for the neck. Ask a spine specialist about options for the neck."
+    "Your symptoms are in the neck or arms. Most guidelines this app uses are about low back pain and "
+    "sciatica, and their views are not borrowed for the neck; for the neck it has only NICE's advice on "
+    "simple painkillers. None of them covers neck injections or neck surgery: ask a spine specialist about "
+    "options for the neck."
 )
 
 

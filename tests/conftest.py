@@ -57,7 +57,10 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if skipped:
         reporter.write_line(f"Browser tests are required here, but {len(skipped)} were skipped: {skipped[:5]}", red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
-    missing = not_passed(named_tests(), OUTCOMES)
+    # Checked whenever the hazard log's own test ran (a whole run, or one that deselected or skipped
+    # some tests), not for a file run on its own nor for mutmut's runs of a few tests.
+    log_ran = any(node.startswith("tests/test_safety_log.py::") for node in OUTCOMES)
+    missing = not_passed(named_tests(), OUTCOMES) if log_ran and "MUTANT_UNDER_TEST" not in os.environ else []
     if missing and reporter:
         reporter.write_line(f"{len(missing)} tests the hazard log names did not run and pass: {missing[:5]}", red=True)
     if missing:

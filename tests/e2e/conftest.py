@@ -87,7 +87,7 @@ def wait_for_app(page: Page) -> None:
     """Wait until the server has finished the run the last action started and the page has drawn it
     (the same signal as the load test and the benchmark: benchmarks.browser.RunWatch)."""
     _WATCHES[id(page)].wait()
-    expect(page.get_by_test_id("stSkeleton")).to_have_count(0)
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=15_000)  # a page of many charts on a busy machine
 
 
 def serious_axe_violations(page: Page) -> list[tuple[str, str, list]]:

@@ -43,7 +43,7 @@ def test_a_cold_servers_first_request_as_a_deep_link_shows_the_usual_explore_pag
     expect(sidebar(page).get_by_text("Your situation")).to_be_visible()
     expect(page.get_by_text("not medical advice and not a diagnosis")).to_be_visible()
     expect_situation_in_widgets(page)
-    expect(page.get_by_text("7 fit now", exact=False)).to_be_visible()
+    expect(page.get_by_text("5 fit now", exact=False)).to_be_visible()
     expect(page.get_by_test_id("stDataFrame")).to_be_visible()
     expect_situation_in_url(page)
     assert "Traceback" not in fresh_server.log

@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import Server, wait_for_app
 
-LINK = "symptoms=leg_pain,numbness&pain=8&function=severe&duration=chronic&tried=physical_therapy,medications&t=discectomy,exercise_therapy"
+LINK = "symptoms=leg_pain,numbness&pain=8&function=severe&duration=chronic&tried=physical_therapy,medications&t=discectomy,multidisciplinary_rehab"
 
 
 def download(page: Page, label: str, tmp_path: Path) -> tuple[str, bytes]:
@@ -46,7 +46,7 @@ def test_each_download_on_my_visit_gives_the_expected_file(page: Page, server: S
     stamp = re.match(r"# Back pain: notes for my visit \((\d{4}-\d{2}-\d{2})\)", text).group(1)
     assert before <= date.fromisoformat(stamp) <= after
     assert name == f"backpain-visit-{stamp}.md"
-    assert "Microdiscectomy or open discectomy" in text and "Exercise therapy" in text
+    assert "Microdiscectomy or open discectomy" in text and "Pain rehabilitation programme" in text
     assert "Ask whether I can keep driving." in text and "not medical advice" in text
 
     name, body = download(page, "Download as a spreadsheet (CSV)", tmp_path)
@@ -55,7 +55,7 @@ def test_each_download_on_my_visit_gives_the_expected_file(page: Page, server: S
     assert rows[0]["section"] == "date" and rows[0]["item"] == stamp
     assert [r["item"] for r in rows if r["section"] == "shortlist"] == [
         "Microdiscectomy or open discectomy",
-        "Exercise therapy (physiotherapist-led)",
+        "Pain rehabilitation programme (physical and psychological)",
     ]
 
     make_pdf(page)
@@ -63,13 +63,13 @@ def test_each_download_on_my_visit_gives_the_expected_file(page: Page, server: S
     assert name == f"backpain-visit-{stamp}.pdf"
     reader = pypdf.PdfReader(io.BytesIO(body))
     # Page 1: the summary with the ladder. Page 2: the shortlist's outcomes out of 100 (discectomy has
-    # a drawn figure; exercise therapy says plainly that there are no reliable numbers).
+    # a drawn figure; the rehabilitation programme says plainly that there are no reliable numbers).
     assert len(reader.pages) == 2 and len(reader.pages[0].images) == 1 and len(reader.pages[1].images) == 1
     assert "Microdiscectomy or open discectomy" in reader.pages[0].extract_text()
     assert f"notes for my visit ({stamp})" in reader.pages[0].extract_text()
     outcomes = reader.pages[1].extract_text().replace("\n", " ")
     assert "95 in 100 people felt they had recovered" in outcomes
-    assert "Exercise therapy (physiotherapist-led) There are no reliable numbers" in outcomes
+    assert "Pain rehabilitation programme (physical and psychological) There are no reliable numbers" in outcomes
 
     # Downloads do not rerun the page: the notes and the shortlist are still there.
     expect(notes).to_have_value("Ask whether I can keep driving.")
