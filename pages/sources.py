@@ -55,7 +55,10 @@ st.markdown(
         "more of these make it a later step); **·**: no particular concern. The reasons and their sources are listed under the table."
     )
 )
-st.dataframe(caution_matrix(content.cautions, content.treatment_names), hide_index=True, width="stretch")
+# Short names, and the treatment as the (pinned) index, so the factors fit beside it.
+short_names = dict(zip(content.treatments["id"], content.treatments["short_name"], strict=True))
+matrix = caution_matrix(content.cautions, {t: short_names[t] for t in content.treatment_names})
+st.dataframe(matrix.set_index(matrix.columns[0]), width="stretch")
 with st.expander(_("Why: each avoid and caution, with its source")):
     st.markdown(
         "\n".join(
