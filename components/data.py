@@ -36,6 +36,7 @@ from components.vocabulary import (
     RED_FLAGS,
     REGIONS,
     SEVERITIES,
+    SIGN_TIER_COLUMNS,
     SOURCE_KINDS,
     STANCES,
     SYMPTOMS,
@@ -226,7 +227,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "label": _text(),
             "tier": pa.Column(str, _one_of(RED_FLAG_TIERS)),
             # The sign's tier with each symptom: a full row, so every combination is decided.
-            **{f"with_{symptom}": pa.Column(str, _one_of(RED_FLAG_TIERS)) for symptom in SYMPTOMS},
+            **{column: pa.Column(str, _one_of(RED_FLAG_TIERS)) for column in SIGN_TIER_COLUMNS.values()},
             "help": _text(),
             "action": _text(),
             "source": _text(),
@@ -506,8 +507,7 @@ def _check_cautions(cautions: pd.DataFrame, treatments: pd.DataFrame, sources: p
 def _check_sign_tiers(red_flags: pd.DataFrame) -> None:
     """A symptom never makes a sign less urgent than it is alone."""
     for row, record in enumerate(red_flags.to_dict("records"), start=2):
-        for symptom in SYMPTOMS:
-            column = f"with_{symptom}"
+        for column in SIGN_TIER_COLUMNS.values():
             if RED_FLAG_TIERS.index(record[column]) > RED_FLAG_TIERS.index(record["tier"]):
                 problem = f"is less urgent than the sign alone ({record['tier']}); a symptom can only keep or raise a sign's tier"
                 raise ContentError("red_flags.csv", row, column, record[column], problem)

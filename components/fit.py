@@ -36,8 +36,6 @@ from components.vocabulary import (
     duration_span,
 )
 
-NEW_ONLY = "acute"  # a stance's durations that mean "new pain only"
-
 # A person who has not said how long suggests nothing; assume the earliest stage, which
 # keeps invasive options out of "fits now" (safe by default).
 DEFAULT_DURATION = "acute"
@@ -203,6 +201,14 @@ def caution_reasons(cautions: pd.DataFrame, treatment_names: Mapping[str, str], 
                 )
             )
     return lines
+
+
+def _only_for(stance: Stance) -> str:
+    """The stage a guideline's stance is limited to, in one phrase. A stance for new pain only is said as
+    the guideline says it ("acute"), not as a number of weeks it does not set (NICE NG59 1.3.2)."""
+    if stance.durations == ("acute",):
+        return _("{source}: only for new (acute) pain").format(source=stance.source)
+    return _("{source}: only for pain lasting {span}").format(source=stance.source, span=duration_span(stance.durations))
 
 
 def _why(cautions: Iterable[Caution]) -> str:
@@ -420,9 +426,8 @@ def _base_fit(
         )
     # findings_from: the findings are needed only from that stage on (an epidural for new, severe sciatica
     # needs no scan first; after 4 weeks it needs one that matches).
-    from_stage = row["findings_from"] or durations[0]
-    needed_now = order.index(duration) >= order.index(from_stage) if from_stage in order else True
-    not_found = [f for f in split_list(row["needs_findings"]) if f not in situation.findings and needed_now]
+    needed_now = not row["findings_from"] or order.index(duration) >= order.index(row["findings_from"])
+    not_found = [f for f in split_list(row["needs_findings"]) if f not in situation.findings] if needed_now else []
     if not_found:
         return Fit(
             "later step",
@@ -473,16 +478,11 @@ def _base_fit(
     ][:1]
     # A stance for new pain only is said as the guideline says it ("acute"), not as a number of weeks the
     # guideline does not set (NICE NG59 1.3.2: acute and severe sciatica).
-    conditions += [
-        _("{source}: only for new (acute) pain").format(source=source)
-        if span == NEW_ONLY
-        else _("{source}: only for pain lasting {span}").format(source=source, span=span)
-        for source, span in {
-            s.source: NEW_ONLY if s.durations == ("acute",) else duration_span(s.durations)
-            for s in later_stances
-            if s.durations and s.source not in here and s.stance in ("recommended", "consider", "specific_cases")
-        }.items()
-    ]
+    conditions += {
+        s.source: _only_for(s)
+        for s in later_stances
+        if s.durations and s.source not in here and s.stance in ("recommended", "consider", "specific_cases")
+    }.values()
     also = f" {'; '.join(conditions)}." if conditions else ""
     if stance == "specific_cases":
         return Fit(
@@ -524,12 +524,11 @@ def fit_one(
         first = _("Ask your doctor first, because of {conditions}.").format(
             conditions=_labels([c.factor for c in caution], PERSONAL, N_("and"))
         )
-        reason = f"{first} {_why(caution)} {base.reason}"
-        if len(caution) >= 2 and fit == "fits now":
-            # Two cautions together are more than "ask first": never a first choice.
-            fit = "later step"
-            several = _("With more than one of these, it is not a first choice.")
-            reason = f"{first} {_why(caution)} {several} {base.reason}"
+        # Two cautions together are more than "ask first": never a first choice.
+        several = len(caution) >= 2 and fit == "fits now"
+        fit = "later step" if several else fit
+        more = _("With more than one of these, it is not a first choice.") if several else ""
+        reason = " ".join(part for part in (first, _why(caution), more, base.reason) if part)
     tier = assessment.tier
     # A warning sign that rules the option out (neck manipulation with signs of a torn neck artery or a
     # squeezed spinal cord) makes it not typical, not merely "later".

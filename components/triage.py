@@ -17,7 +17,7 @@ import pandas as pd
 from components.clinic import Clinic, number_in_words
 from components.i18n import N_, _, current_translations
 from components.situation import Situation
-from components.vocabulary import LONG_LASTING, RED_FLAG_TIERS, SYMPTOMS
+from components.vocabulary import LONG_LASTING, RED_FLAG_TIERS, SIGN_TIER_COLUMNS, SYMPTOMS
 
 # Age bands at which back pain is itself a sign to check within days (guidelines.md 8.3): under 20 at
 # any stage, over 50 while the pain is new (its durations below).
@@ -203,15 +203,10 @@ class Assessment:
 NO_SIGNS = Assessment()
 
 
-def symptom_column(symptom: str) -> str:
-    """The red_flags.csv column that gives a sign's tier when it comes with this symptom."""
-    return f"with_{symptom}"
-
-
 def sign_tier(row: Mapping[str, str], symptoms: Sequence[str]) -> str:
     """A sign's tier for these symptoms: the most urgent of its tier alone and its cell for each symptom
     (red_flags.csv decides every sign with every symptom, so no combination is left to chance)."""
-    tiers = [row["tier"], *(row[symptom_column(s)] for s in symptoms)]
+    tiers = [row["tier"], *(row[SIGN_TIER_COLUMNS[s]] for s in symptoms)]
     return min(tiers, key=RED_FLAG_TIERS.index)
 
 
@@ -239,7 +234,7 @@ def raised_signs(red_flags: Sequence[Mapping[str, str]], symptom_labels: Mapping
         for tier in RED_FLAG_TIERS:
             if RED_FLAG_TIERS.index(tier) >= RED_FLAG_TIERS.index(row["tier"]):
                 continue  # not more urgent than the sign alone
-            raising = [s for s in SYMPTOMS if row[symptom_column(s)] == tier]
+            raising = [s for s in SYMPTOMS if row[SIGN_TIER_COLUMNS[s]] == tier]
             if not raising:
                 continue
             words = [symptom_labels.get(s, s).lower() for s in raising]

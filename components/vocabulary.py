@@ -61,6 +61,8 @@ RED_FLAGS: tuple[str, ...] = (
     "morning_stiffness",
 )
 DERIVED_SIGNS: tuple[str, ...] = ("both_legs", "both_legs_lasting", "both_arms", "new_weakness", "new_pain_age", "fracture_risk")
+# red_flags.csv's column giving a sign's tier when it comes with each symptom.
+SIGN_TIER_COLUMNS: dict[str, str] = {symptom: f"with_{symptom}" for symptom in SYMPTOMS}
 # Symptoms whose place (one side or both) the sidebar asks about.
 PLACED_SYMPTOMS: tuple[str, ...] = ("leg_pain", "arm_pain", "numbness", "weakness")
 # Most urgent first (guidelines.md 8.3).

@@ -50,6 +50,9 @@ def drop_column(file: str, column: str) -> Callable[[Path], None]:
     return apply
 
 
+# Fever's row up to its tier with back pain (red_flags.csv), the first of the sign-by-symptom cells.
+FEVER = "fever,Fever or feeling very unwell,same_day,"
+
 # Each case: how to break the content, and what the one message must name (file, row, column, value).
 CASES = {
     "unknown category": (
@@ -142,19 +145,11 @@ CASES = {
         ["data/cautions.csv", "row 138", '"decision"', "never", "avoid, caution, none"],
     ),
     "a warning sign left undecided with a symptom": (
-        replace(
-            "red_flags.csv",
-            "fever,Fever or feeling very unwell,same_day,same_day,",
-            "fever,Fever or feeling very unwell,same_day,,",
-        ),
+        replace("red_flags.csv", FEVER + "same_day,", FEVER + ","),
         ["data/red_flags.csv", "row 11", '"with_back_pain"', "must be one of: emergency, same_day, soon"],
     ),
     "a symptom that makes a warning sign less urgent": (
-        replace(
-            "red_flags.csv",
-            "fever,Fever or feeling very unwell,same_day,same_day,",
-            "fever,Fever or feeling very unwell,same_day,soon,",
-        ),
+        replace("red_flags.csv", FEVER + "same_day,", FEVER + "soon,"),
         ["data/red_flags.csv", "row 11", '"with_back_pain"', "less urgent than the sign alone"],
     ),
     "quiz answer not among its choices": (
