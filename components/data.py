@@ -32,6 +32,7 @@ from components.vocabulary import (
     HISTORY,
     OUTCOME_KINDS,
     PERSONAL,
+    PLACE_TIER_COLUMNS,
     RED_FLAG_TIERS,
     RED_FLAGS,
     REGIONS,
@@ -227,7 +228,10 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "label": _text(),
             "tier": pa.Column(str, _one_of(RED_FLAG_TIERS)),
             # The sign's tier with each symptom: a full row, so every combination is decided.
-            **{column: pa.Column(str, _one_of(RED_FLAG_TIERS)) for column in SIGN_TIER_COLUMNS.values()},
+            **{
+                column: pa.Column(str, _one_of(RED_FLAG_TIERS))
+                for column in (*SIGN_TIER_COLUMNS.values(), *PLACE_TIER_COLUMNS.values())
+            },
             "help": _text(),
             "action": _text(),
             "source": _text(),
@@ -248,6 +252,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "needs_history": pa.Column(str, _list_of(tuple(HISTORY), required=False)),
             "regions": pa.Column(str, _list_of(tuple(REGIONS), required=True)),
             "self_care": pa.Column(str, _one_of(YES_NO)),
+            "specialist_decides": pa.Column(str, _one_of(YES_NO)),
             "excludes_symptoms": pa.Column(str, _list_of(SYMPTOMS, required=False)),
             "min_severity_for": pa.Column(
                 str,
@@ -355,6 +360,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "rec": pa.Column(str),
             "stance": pa.Column(str, _one_of(tuple(STANCES))),
             "only_alongside": pa.Column(str),
+            "not_for_history": pa.Column(str, _list_of(tuple(HISTORY), required=False)),
             "note": _text(),
         },
         unique=["treatment_id", "source_id", "region", "durations", "for_symptoms"],
@@ -505,11 +511,14 @@ def _check_cautions(cautions: pd.DataFrame, treatments: pd.DataFrame, sources: p
 
 
 def _check_sign_tiers(red_flags: pd.DataFrame) -> None:
-    """A symptom never makes a sign less urgent than it is alone."""
+    """A symptom or a place never makes a sign less urgent than it is alone."""
     for row, record in enumerate(red_flags.to_dict("records"), start=2):
-        for column in SIGN_TIER_COLUMNS.values():
+        for column in (*SIGN_TIER_COLUMNS.values(), *PLACE_TIER_COLUMNS.values()):
             if RED_FLAG_TIERS.index(record[column]) > RED_FLAG_TIERS.index(record["tier"]):
-                problem = f"is less urgent than the sign alone ({record['tier']}); a symptom can only keep or raise a sign's tier"
+                problem = (
+                    f"is less urgent than the sign alone ({record['tier']}); a symptom or a place can only keep or "
+                    "raise a sign's tier"
+                )
                 raise ContentError("red_flags.csv", row, column, record[column], problem)
 
 

@@ -64,14 +64,21 @@ class Stance:
     durations: tuple[str, ...]  # empty: any duration
     for_symptoms: tuple[str, ...]  # empty: any symptom (e.g. a "do not offer" for sciatica only)
     only_alongside: str  # a treatment id this is only advised together with, or ""
+    # People the guideline left out: NICE's "do not offer fusion" is for non-specific back pain, not for a
+    # diagnosed slip or scoliosis (the NICE exclusions as NHS EBI lists them).
+    not_for_history: tuple[str, ...] = ()
 
-    def covers(self, regions: frozenset[str], symptoms: tuple[str, ...]) -> bool:
-        """For this body region and these symptoms, at some stage."""
-        return self.region in regions and (not self.for_symptoms or not symptoms or bool(set(self.for_symptoms) & set(symptoms)))
+    def covers(self, regions: frozenset[str], symptoms: tuple[str, ...], history: tuple[str, ...] = ()) -> bool:
+        """For this body region, these symptoms and this history, at some stage."""
+        return (
+            self.region in regions
+            and (not self.for_symptoms or not symptoms or bool(set(self.for_symptoms) & set(symptoms)))
+            and not set(self.not_for_history) & set(history)
+        )
 
-    def applies(self, regions: frozenset[str], duration: str, symptoms: tuple[str, ...]) -> bool:
-        """For this body region and these symptoms, at this stage."""
-        return self.covers(regions, symptoms) and (not self.durations or duration in self.durations)
+    def applies(self, regions: frozenset[str], duration: str, symptoms: tuple[str, ...], history: tuple[str, ...] = ()) -> bool:
+        """For this body region, these symptoms and this history, at this stage."""
+        return self.covers(regions, symptoms, history) and (not self.durations or duration in self.durations)
 
 
 def scope_words(region: str, durations: str) -> str:
@@ -95,6 +102,7 @@ def stances_by_treatment(evidence: pd.DataFrame, sources: pd.DataFrame) -> dict[
                 tuple(split_list(row["durations"])),
                 tuple(split_list(row["for_symptoms"])),
                 row["only_alongside"],
+                tuple(split_list(row["not_for_history"])),
             )
         )
     return {treatment: tuple(rows) for treatment, rows in grouped.items()}
@@ -520,6 +528,21 @@ def fit_one(
     caution = [c for c in mine if c.decision == "caution"]
     base = _base_fit(situation, row, stances, later_stances, symptom_labels, names, cautioned=bool(caution), avoid=avoid)
     fit, reason = base.fit, base.reason
+    # An operation whose use even the guidelines leave to a spine specialist's judgement case by case (fusion:
+    # NHS EBI keeps it for instability or deformity, and trials disagree on adding it to a decompression,
+    # Austevoll 2021): at most a later step, whatever else holds.
+    if row["specialist_decides"] == "yes" and fit == "fits now":
+        supporting = _cited(stances, "recommended", "consider", "specific_cases")
+        fit = "later step"
+        reason = (
+            _(
+                "Only a spine specialist can weigh up whether it suits you ({sources}), so it is a later step to talk over with one, not a first choice."
+            ).format(sources=supporting)
+            if supporting
+            else _(
+                "Only a spine specialist can weigh up whether it suits you, so it is a later step to talk over with one, not a first choice."
+            )
+        )
     if caution and fit != "not typical":
         first = _("Ask your doctor first, because of {conditions}.").format(
             conditions=_labels([c.factor for c in caution], PERSONAL, N_("and"))
@@ -528,7 +551,7 @@ def fit_one(
         several = len(caution) >= 2 and fit == "fits now"
         fit = "later step" if several else fit
         more = _("With more than one of these, it is not a first choice.") if several else ""
-        reason = " ".join(part for part in (first, _why(caution), more, base.reason) if part)
+        reason = " ".join(part for part in (first, _why(caution), more, reason) if part)
     tier = assessment.tier
     # A warning sign that rules the option out (neck manipulation with signs of a torn neck artery or a
     # squeezed spinal cord) makes it not typical, not merely "later".
@@ -581,8 +604,8 @@ def fit_for(
     names = {row["id"]: row["name"] for row in rows}
     for row in rows:
         own = stances.get(row["id"], ())
-        applying = tuple(s for s in own if s.applies(regions, duration, situation.symptoms))
-        later = tuple(s for s in own if s.covers(regions, situation.symptoms))
+        applying = tuple(s for s in own if s.applies(regions, duration, situation.symptoms, situation.history))
+        later = tuple(s for s in own if s.covers(regions, situation.symptoms, situation.history))
         fits.append(fit_one(situation, row, applying, later, assessment, symptom_labels, names, cautions.get(row["id"], ())))
         columns.append(_stance_columns(applying))
     scoped = pd.DataFrame(columns, index=table.index)
@@ -640,6 +663,10 @@ FIT_RULES: tuple[str, ...] = (
     N_(
         "If it needs care with a health condition or age you told us about, the reason starts with **ask your doctor first** "
         "and says why; with two or more of these, it is a **later step**, never a first choice."
+    ),
+    N_(
+        "An operation whose use the guidelines leave to a spine specialist case by case (spinal fusion) is at most a **later step** "
+        "to talk over with one, never a first choice."
     ),
     N_("Otherwise it **fits now**, and the reason names the guidelines for it."),
     N_(

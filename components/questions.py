@@ -13,7 +13,7 @@ from components.vocabulary import DURATIONS, FINDINGS, LONG_LASTING, TRIED
 HISTORY_PHRASES: dict[str, str] = {
     "prior_spine_surgery": N_("I have had spine surgery before"),
     "spine_injury": N_("I have injured my spine before"),
-    "spinal_condition": N_("I have a diagnosed spine condition"),
+    "spinal_condition": N_("I have a slipped vertebra, scoliosis or an unstable spine"),
 }
 # How a person says each health condition or age band in a question.
 PERSONAL_PHRASES: dict[str, str] = {

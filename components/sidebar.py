@@ -168,4 +168,14 @@ def draw_sidebar(situation: Situation, shortlist: tuple[str, ...], content: Cont
                 help=_("Some treatments need care, or are best avoided, with these."),
             )
             _multiselect("findings", _("What a specialist has found"), FINDINGS, _("Nothing yet"))
-            _multiselect("history", _("Your spine history"), HISTORY, _("None"))
+            _multiselect(
+                "history",
+                _("Your spine history"),
+                HISTORY,
+                _("None"),
+                help=_(
+                    "Pick a slipped vertebra, scoliosis or an unstable spine only if a doctor has told you that a bone in "
+                    "your spine has slipped out of line, that your spine is curved, or that it is unstable. A slipped, "
+                    "bulging or worn disc is not one of these."
+                ),
+            )

@@ -17,7 +17,15 @@ import pandas as pd
 from components.clinic import Clinic, number_in_words
 from components.i18n import N_, _, current_translations
 from components.situation import Situation
-from components.vocabulary import LONG_LASTING, RED_FLAG_TIERS, SIGN_TIER_COLUMNS, SYMPTOMS
+from components.vocabulary import (
+    LONG_LASTING,
+    PLACE_TIER_COLUMNS,
+    PLACED_SYMPTOMS,
+    RED_FLAG_TIERS,
+    SIGN_TIER_COLUMNS,
+    SYMPTOMS,
+    WHERE,
+)
 
 # Age bands at which back pain is itself a sign to check within days (guidelines.md 8.3): under 20 at
 # any stage, over 50 while the pain is new (its durations below).
@@ -203,10 +211,11 @@ class Assessment:
 NO_SIGNS = Assessment()
 
 
-def sign_tier(row: Mapping[str, str], symptoms: Sequence[str]) -> str:
-    """A sign's tier for these symptoms: the most urgent of its tier alone and its cell for each symptom
-    (red_flags.csv decides every sign with every symptom, so no combination is left to chance)."""
-    tiers = [row["tier"], *(row[SIGN_TIER_COLUMNS[s]] for s in symptoms)]
+def sign_tier(row: Mapping[str, str], symptoms: Sequence[str], places: Sequence[str] = ()) -> str:
+    """A sign's tier for these symptoms and places: the most urgent of its tier alone and its cell for each
+    symptom and each place (red_flags.csv decides every sign with every symptom and every place, so no
+    combination is left to chance)."""
+    tiers = [row["tier"], *(row[SIGN_TIER_COLUMNS[s]] for s in symptoms), *(row[PLACE_TIER_COLUMNS[p]] for p in places)]
     return min(tiers, key=RED_FLAG_TIERS.index)
 
 
@@ -219,7 +228,8 @@ def assess(situation: Situation, red_flags: pd.DataFrame | Sequence[Mapping[str,
         derived = DERIVED_RULES.get(row["id"])
         if not (derived(situation) if derived else row["id"] in situation.flags):
             continue
-        tier = sign_tier(row, situation.symptoms)
+        # A place counts only with a symptom felt there (a stale `where` alone says nothing).
+        tier = sign_tier(row, situation.symptoms, situation.where if situation.placed_symptoms else ())
         signs.append(Sign(row["id"], row["label"], tier, row["action"], tier != row["tier"]))
     signs.sort(key=lambda sign: RED_FLAG_TIERS.index(sign.tier))
     return Assessment(tuple(signs))
@@ -234,11 +244,21 @@ def raised_signs(red_flags: Sequence[Mapping[str, str]], symptom_labels: Mapping
         for tier in RED_FLAG_TIERS:
             if RED_FLAG_TIERS.index(tier) >= RED_FLAG_TIERS.index(row["tier"]):
                 continue  # not more urgent than the sign alone
-            raising = [s for s in SYMPTOMS if row[SIGN_TIER_COLUMNS[s]] == tier]
-            if not raising:
+            raising = [symptom_labels.get(s, s).lower() for s in SYMPTOMS if row[SIGN_TIER_COLUMNS[s]] == tier]
+            if raising:
+                sentence = _("{sign}, with new {symptoms}, is {tier}.")
+                sentences.append(sentence.format(sign=row["label"], symptoms=_either(raising), tier=tiers[tier].noun))
+            # A place comes only with a symptom felt there, so it is news only when some such symptom
+            # alone would not raise the sign this far.
+            if all(RED_FLAG_TIERS.index(row[SIGN_TIER_COLUMNS[s]]) <= RED_FLAG_TIERS.index(tier) for s in PLACED_SYMPTOMS):
                 continue
-            words = [symptom_labels.get(s, s).lower() for s in raising]
-            listed = words[0] if len(words) == 1 else _("{first} or {last}").format(first=", ".join(words[:-1]), last=words[-1])
-            sentence = _("{sign}, with new {symptoms}, is {tier}.")
-            sentences.append(sentence.format(sign=row["label"], symptoms=listed, tier=tiers[tier].noun))
+            places = [_(WHERE[p]).lower() for p in WHERE if row[PLACE_TIER_COLUMNS[p]] == tier]
+            if places:
+                sentence = _("{sign}, with symptoms in {places}, is {tier}.")
+                sentences.append(sentence.format(sign=row["label"], places=_either(places), tier=tiers[tier].noun))
     return tuple(sentences)
+
+
+def _either(words: Sequence[str]) -> str:
+    """'a', 'a or b', 'a, b or c'."""
+    return words[0] if len(words) == 1 else _("{first} or {last}").format(first=", ".join(words[:-1]), last=words[-1])

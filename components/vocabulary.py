@@ -63,6 +63,8 @@ RED_FLAGS: tuple[str, ...] = (
 DERIVED_SIGNS: tuple[str, ...] = ("both_legs", "both_legs_lasting", "both_arms", "new_weakness", "new_pain_age", "fracture_risk")
 # red_flags.csv's column giving a sign's tier when it comes with each symptom.
 SIGN_TIER_COLUMNS: dict[str, str] = {symptom: f"with_{symptom}" for symptom in SYMPTOMS}
+# ... and with symptoms in each place (one leg, both legs, one arm, both arms).
+PLACE_TIER_COLUMNS: dict[str, str] = {place: f"with_{place}" for place in WHERE}
 # Symptoms whose place (one side or both) the sidebar asks about.
 PLACED_SYMPTOMS: tuple[str, ...] = ("leg_pain", "arm_pain", "numbness", "weakness")
 # Most urgent first (guidelines.md 8.3).
@@ -89,7 +91,9 @@ TRIED: dict[str, str] = {
 HISTORY: dict[str, str] = {
     "prior_spine_surgery": N_("Spine surgery in the past"),
     "spine_injury": N_("A spine injury in the past"),
-    "spinal_condition": N_("A diagnosed spine condition, such as a slipped vertebra or scoliosis"),
+    "spinal_condition": N_(
+        "A slipped vertebra (spondylolisthesis), scoliosis or an unstable spine, found by a doctor (not a slipped or worn disc)"
+    ),
 }
 
 AGE_BANDS: dict[str, str] = {

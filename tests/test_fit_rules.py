@@ -39,6 +39,7 @@ def row(**changes: object) -> dict[str, object]:
     return {
         "id": "gentle",
         "self_care": "no",
+        "specialist_decides": "no",
         "regions": "low_back",
         "invasiveness": 1,
         "symptoms": "back_pain;leg_pain",
@@ -160,8 +161,8 @@ def test_an_option_only_for_a_spine_history_is_not_typical_until_that_history_is
     treatment = row(needs_history="spinal_condition;spine_injury")
     assert base(PERSON, treatment) == Fit(
         "not typical",
-        "It is only for people with a diagnosed spine condition, such as a slipped vertebra or scoliosis "
-        "or a spine injury in the past, which you have not ticked.",
+        "It is only for people with a slipped vertebra (spondylolisthesis), scoliosis or an unstable spine, found by a "
+        "doctor (not a slipped or worn disc) or a spine injury in the past, which you have not ticked.",
     )
     other_history = Situation(**{**PERSON.__dict__, "history": ("prior_spine_surgery",)})
     assert base(other_history, treatment).fit == "not typical"
@@ -488,6 +489,14 @@ def test_a_stance_covers_its_region_and_symptoms_and_applies_at_its_stages():
     assert stance("consider").applies(low_back, "acute", ("back_pain",))
 
 
+def test_a_stance_does_not_cover_people_its_guideline_left_out():
+    fusion = stance("not_recommended", for_symptoms=("back_pain",), not_for_history=("spinal_condition",))
+    low_back = frozenset({"low_back"})
+    assert fusion.applies(low_back, "chronic", ("back_pain",), ("spine_injury",))
+    assert not fusion.covers(low_back, ("back_pain",), ("spine_injury", "spinal_condition"))
+    assert not fusion.applies(low_back, "chronic", ("back_pain",), ("spinal_condition",))
+
+
 def test_the_stance_scope_is_the_persons_regions_and_stage_or_everything_from_the_start():
     assert stance_scope(Situation()) == (frozenset(REGIONS), "acute")
     assert stance_scope(Situation(symptoms=("neck_pain",), duration="chronic")) == (frozenset({"neck"}), "chronic")
@@ -504,11 +513,11 @@ def evidence_and_sources():
     evidence = pd.DataFrame(
         [
             {"treatment_id": "gentle", "source_id": "acp", "rec": "rec 1", "stance": "recommended", "region": "low_back",
-             "durations": "", "for_symptoms": "", "only_alongside": ""},
+             "durations": "", "for_symptoms": "", "only_alongside": "", "not_for_history": ""},
             {"treatment_id": "gentle", "source_id": "nice", "rec": "", "stance": "not_recommended", "region": "neck",
-             "durations": "chronic;over_6_months", "for_symptoms": "leg_pain", "only_alongside": "exercise_therapy"},
+             "durations": "chronic;over_6_months", "for_symptoms": "leg_pain", "only_alongside": "exercise_therapy", "not_for_history": ""},
             {"treatment_id": "other", "source_id": "nice", "rec": "1.2.1", "stance": "consider", "region": "low_back",
-             "durations": "", "for_symptoms": "", "only_alongside": ""},
+             "durations": "", "for_symptoms": "", "only_alongside": "", "not_for_history": ""},
         ]
     )  # fmt: skip
     sources = pd.DataFrame({"id": ["acp", "nice"], "short_name": ["ACP 2017", "NICE NG59"]})
@@ -582,7 +591,7 @@ def test_a_later_stance_for_other_symptoms_does_not_count_for_this_person():
     # NICE's "do not offer" for sciatica later on says nothing to a person with back pain only.
     evidence = pd.DataFrame(
         [{"treatment_id": "gentle", "source_id": "nice", "rec": "1.2.9", "stance": "not_recommended", "region": "low_back",
-          "durations": "chronic", "for_symptoms": "leg_pain", "only_alongside": ""}]
+          "durations": "chronic", "for_symptoms": "leg_pain", "only_alongside": "", "not_for_history": ""}]
     )  # fmt: skip
     sources = pd.DataFrame({"id": ["nice"], "short_name": ["NICE NG59"]})
     table = with_stances(
@@ -727,3 +736,22 @@ def test_the_reason_names_only_the_symptoms_a_supporting_guideline_covers():
         stance("no_stance", "NICE NG59 1.2.16", for_symptoms=("leg_pain",)),
     )
     assert base(both, stances=for_back).reason == "It fits back pain at your stage: NICE NG59 says to consider it."
+
+
+def test_an_option_a_spine_specialist_decides_is_at_most_a_later_step_naming_who_supports_it():
+    assert one(PERSON, row()).fit == "fits now"
+    assert one(PERSON, row(specialist_decides="yes")) == Fit(
+        "later step",
+        "Only a spine specialist can weigh up whether it suits you (ACP 2017 rec 1), so it is a later step to talk "
+        "over with one, not a first choice.",
+    )
+    # A caution still leads the reason (review 6: a blood thinner's warning was lost).
+    thinned = Situation(**{**PERSON.__dict__, "health": ("blood_thinners",)})
+    cautioned = one(thinned, row(specialist_decides="yes"), cautions=caution("blood_thinners"))
+    assert cautioned.fit == "later step"
+    assert cautioned.reason.startswith("Ask your doctor first, because of taking a blood thinner")
+    assert cautioned.reason.endswith(
+        "Only a spine specialist can weigh up whether it suits you (ACP 2017 rec 1), so it is a later step to talk over with one, not a first choice."
+    )
+    # It never lifts an option: what was not typical stays so.
+    assert one(PERSON, row(specialist_decides="yes", regions="neck")).fit == "not typical"

@@ -29,7 +29,7 @@ def test_only_guidelines_take_a_stance(tmp_path: Path):
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
     evidence = data / "evidence.csv"
-    evidence.write_text(evidence.read_text() + "nsaids,ACP17_REV,low_back,,,,recommended,,An evidence review.\n")
+    evidence.write_text(evidence.read_text() + "nsaids,ACP17_REV,low_back,,,,recommended,,,An evidence review.\n")
     with pytest.raises(ContentError, match="evidence review, not a guideline: only guidelines take a stance"):
         load_content(data)
 

@@ -294,7 +294,8 @@ def test_a_widget_value_that_is_not_a_list_is_dropped(given):
             "Tried: self-care (rest, heat, staying active); injections. "
             "Found so far: a test nerve block (medial branch block) that eased my back pain; "
             "a trial of a spinal cord stimulator that helped. "
-            "History: spine surgery in the past; a diagnosed spine condition, such as a slipped vertebra or scoliosis. "
+            "History: spine surgery in the past; a slipped vertebra (spondylolisthesis), scoliosis or an unstable spine, "
+            "found by a doctor (not a slipped or worn disc). "
             "Health: taking a blood thinner (such as warfarin, apixaban or clopidogrel); pregnancy.",
         ),
     ],

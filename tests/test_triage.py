@@ -3,7 +3,7 @@ import pytest
 from components.data import load_content
 from components.situation import Situation
 from components.triage import Sign, assess, raised_signs
-from components.vocabulary import DERIVED_SIGNS, SYMPTOMS
+from components.vocabulary import DERIVED_SIGNS, SYMPTOMS, WHERE
 
 RED_FLAGS = load_content().red_flags
 
@@ -74,7 +74,7 @@ def test_the_most_urgent_sign_comes_first():
 
 
 def _row(label: str, tier: str, raised: dict[str, str]) -> dict[str, str]:
-    return {"label": label, "tier": tier, **{f"with_{s}": raised.get(s, tier) for s in SYMPTOMS}}
+    return {"label": label, "tier": tier, **{f"with_{s}": raised.get(s, tier) for s in (*SYMPTOMS, *WHERE)}}
 
 
 def test_the_signs_symptoms_make_more_urgent_are_worded_from_the_data():
@@ -87,7 +87,31 @@ def test_the_signs_symptoms_make_more_urgent_are_worded_from_the_data():
         "tingling or numbness, muscle weakness or leg pain on walking or standing, is an emergency.",
         "Past or current cancer, with new pain spreading down a leg (sciatica), pain spreading down an arm, "
         "tingling or numbness, muscle weakness or leg pain on walking or standing, is an emergency.",
+        "New weakness in a leg or arm, with symptoms in both legs, is an emergency.",
+        "New weakness in a leg or arm, with symptoms in both arms, is a reason to see a doctor today.",
     )
+
+
+def test_a_place_is_worded_only_when_a_symptom_felt_there_would_not_already_raise_the_sign():
+    # Past cancer is an emergency with any leg or arm symptom, so "with symptoms in both legs" adds nothing.
+    cancer = _row(
+        "Past cancer", "same_day", dict.fromkeys(("leg_pain", "arm_pain", "numbness", "weakness", "both_legs"), "emergency")
+    )
+    weakness = _row("New weakness", "soon", {"weakness": "same_day", "both_legs": "emergency"})
+    labels = {"weakness": "Weakness"}
+    assert raised_signs([cancer], labels)[1:] == ()
+    assert raised_signs([weakness], labels) == (
+        "New weakness, with symptoms in both legs, is an emergency.",
+        "New weakness, with new weakness, is a reason to see a doctor today.",
+    )
+
+
+def test_a_place_raises_a_sign_only_with_a_symptom_felt_there():
+    both_legs = Situation(symptoms=("back_pain",), where=("both_legs",), duration="chronic", flags=("weight_loss",))
+    row = _row("Weight loss", "soon", {"both_legs": "emergency"}) | {"id": "weight_loss", "action": "Check."}
+    assert assess(both_legs, [row]).signs[0].tier == "soon"  # no leg symptom: the place is stale
+    with_leg = Situation(**{**both_legs.__dict__, "symptoms": ("back_pain", "leg_pain")})
+    assert assess(with_leg, [row]).signs[0].tier == "emergency"
 
 
 @pytest.mark.parametrize(

@@ -167,7 +167,8 @@ def test_a_sign_to_check_within_days_keeps_self_care_fitting(situation):
 
 
 def _against(situation: Situation) -> set[str]:
-    """Treatments with a 'not_recommended' evidence row that covers this person (region, stage, symptoms),
+    """Treatments with a 'not_recommended' evidence row that covers this person (region, stage, symptoms,
+    history),
     read straight from evidence.csv."""
     regions = {SYMPTOM_REGIONS[s] for s in situation.symptoms if s in SYMPTOM_REGIONS}
     if set(situation.symptoms) & {"numbness", "weakness"}:
@@ -181,6 +182,8 @@ def _against(situation: Situation) -> set[str]:
             continue
         wanted = split_list(row["for_symptoms"])
         if wanted and situation.symptoms and not set(wanted) & set(situation.symptoms):
+            continue
+        if set(split_list(row["not_for_history"])) & set(situation.history):
             continue
         found.add(row["treatment_id"])
     return found
