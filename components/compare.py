@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from components.data import escape_markdown
 from components.fit import scope_words
 from components.i18n import N_, _
 from components.outcomes import NO_NUMBERS, outcome_text, outcomes_by_treatment, source_label
@@ -93,6 +94,21 @@ def comparison_table(
             f"{_(row['fit']).capitalize()}. {row['reason']}",
         ]
     return pd.DataFrame(columns, index=pd.Index([_(aspect) for aspect in ASPECTS], name=_("Question")))
+
+
+def comparison_cards(table: pd.DataFrame) -> list[tuple[str, str]]:
+    """comparison_table as one card per option for a narrow screen: (name, Markdown), each with the same
+    questions in the same order as the table, the fit and its reason last."""
+    return [
+        (
+            str(name),
+            "\n\n".join(
+                f"**{escape_markdown(str(question))}**  \n{escape_markdown(str(answer))}"
+                for question, answer in table[name].items()
+            ),
+        )
+        for name in table.columns
+    ]
 
 
 # How soon an option can help (treatments.csv time_to_help), against the wish for fast relief.

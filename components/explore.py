@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from components.data import escape_markdown
 from components.fit import scope_words
 from components.i18n import _
 from components.vocabulary import FITS, OVERALL_STANCES, STANCES
@@ -49,6 +50,24 @@ def fit_counts(table: pd.DataFrame) -> dict[str, int]:
     # Plain Python: Series.value_counts cost ~2 ms on every rerun of Explore.
     fits = table["fit"].tolist()
     return {fit: fits.count(_(fit)) for fit in FITS}
+
+
+def fit_cards(table: pd.DataFrame) -> list[tuple[str, tuple[str, ...]]]:
+    """explore_table's rows as cards for a narrow screen, grouped by fit in the fit's order: (heading,
+    cards). Each card is Markdown: the name, the category and the fit, then the reason in full. Content
+    is escaped: a clinic's wording shows as written."""
+    groups = []
+    for fit in FITS:
+        rows = table[table["fit"] == _(fit)].to_dict("records")
+        if not rows:
+            continue
+        cards = tuple(
+            f"**{escape_markdown(row['name'])}**  \n{escape_markdown(row['category'])} · **{escape_markdown(row['fit'])}**"
+            f"\n\n{escape_markdown(row['reason'])}"
+            for row in rows
+        )
+        groups.append((_("{fit} ({count})").format(fit=_(fit).capitalize(), count=len(rows)), cards))
+    return groups
 
 
 def stance_lines(cited: pd.DataFrame) -> list[str]:

@@ -20,6 +20,7 @@ from streamlit import config
 from components.banners import DISCLAIMER, draw_banners, draw_ignored_notice
 from components.caching import Fingerprint, cached_assessment, cached_content, cached_fit, shared_cache
 from components.clinic import CLINIC_FILE, THEME_OPTIONS, Clinic
+from components.copy_link import copy_link_button
 from components.data import Content, ContentError, content_dir, content_fingerprint, data_fingerprint, escape_markdown
 from components.glossary import terms_in
 from components.i18n import _, locales_fingerprint, use_language
@@ -31,7 +32,7 @@ from components.language_view import (
     refused_notice,
 )
 from components.pages import page
-from components.presentation import PRESENT_KEY, PRESENTATION_CSS
+from components.presentation import NARROW_CSS, PRESENT_KEY, PRESENTATION_CSS
 from components.sidebar import draw_sidebar, leave_presentation
 from components.situation import MAX_SHORTLIST, Situation
 from components.triage import Assessment, Tier, tiers_for
@@ -46,7 +47,7 @@ from components.url_state import SHORTLIST_STATE, by_the_person, link_to_view, p
 # collection itself is off too (`runner.postScriptGC` in .streamlit/config.toml).
 gc.freeze()
 
-__all__ = ["DISCLAIMER", "Frame", "draw_frame", "page_query", "seed", "shared_cache"]
+__all__ = ["DISCLAIMER", "Frame", "draw_frame", "link_to_page", "page_query", "seed", "shared_cache"]
 
 SHORTLIST_WIDGET = "w_shortlist"
 LAST_PAGE = "_frame_page"
@@ -125,8 +126,11 @@ def draw_frame(url_path: str) -> Frame:
     relabelled = st.session_state.get(LAST_LANGUAGE, language) != language
     arrived = st.session_state.get(LAST_PAGE) != info.url_path or relabelled
     st.session_state[LAST_PAGE], st.session_state[LAST_LANGUAGE] = info.url_path, language
+    # Sent every run, so each switch into presentation mode is a change the browser acts on: the
+    # sidebar folds every time, not only the first (it stays reachable with » at the top left).
+    st.set_page_config(initial_sidebar_state="collapsed" if present else "auto")
+    st.html(NARROW_CSS)
     if present:
-        st.set_page_config(initial_sidebar_state="collapsed")
         st.html(PRESENTATION_CSS)
     frame = Frame(situation, content, fingerprint, str(directory), shortlist, present, arrived)
     with st.sidebar:
@@ -137,15 +141,26 @@ def draw_frame(url_path: str) -> Frame:
     draw_banners(frame.assessment, frame.tiers)
     draw_ignored_notice((*refused, *ignored))
     st.caption(_(DISCLAIMER))
-    query = page_query(situation, shortlist, info)
+    query = page_query(situation, shortlist)
     # In the page itself, not only the sidebar: phones and presentation mode keep the sidebar closed.
-    with st.popover("🔗 " + _("Link to this view"), help=_("The address of this page with your situation, to share or reopen.")):
-        st.code(link_to_view(info, query), language=None, wrap_lines=True)
-        st.caption(
-            _("Copy it with the button on the right. It opens this page with this situation, for someone else or for you later.")
-        )
-    if present:
-        st.button(_("Leave presentation mode"), on_click=leave_presentation, key="leave_present")
+    # One compact row, so a shared screen keeps its height for the page.
+    with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+        with st.popover(
+            "🔗 " + _("Link to this view"), help=_("The address of this page with your situation, to share or reopen.")
+        ):
+            link = link_to_view(info, query)
+            st.code(link, language=None, wrap_lines=True)
+            copy_link_button(
+                link, _("Copy link"), _("Copied"), _("Could not copy: select the link above and copy it."), "copy_link"
+            )
+            st.caption(
+                _(
+                    "It opens this page with this situation, for someone else or for you later, in the normal view "
+                    "(never in presentation mode)."
+                )
+            )
+        if present:
+            st.button(_("Leave presentation mode"), on_click=leave_presentation, key="leave_present")
     write_url(query)
     mark_page_language(language)
     return frame
@@ -240,3 +255,11 @@ def draw_glossary(frame: Frame, texts: Iterable[str]) -> None:
         return
     with st.expander("📖 " + _("Words explained on this page ({count})").format(count=count)):
         st.markdown(lines)
+
+
+def link_to_page(frame: Frame, url_path: str, label: str, shortlist: tuple[str, ...] | None = None, where: object = st) -> None:
+    """An in-page link to another page that keeps the situation, the shortlist (or `shortlist`, the one
+    just chosen), the language and presentation mode: the same query as the sidebar's links."""
+    target = page(url_path)
+    chosen = frame.shortlist if shortlist is None else shortlist
+    where.page_link(target.path, label=label, icon=target.icon, query_params=page_query(frame.situation, chosen))

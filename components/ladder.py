@@ -133,12 +133,14 @@ def ladder_data(fitted: pd.DataFrame, categories: pd.DataFrame) -> pd.DataFrame:
     return data.assign(order=range(len(data)))
 
 
-def _category_colour(categories: pd.DataFrame) -> alt.Color:
+def _category_colour(categories: pd.DataFrame, present: bool = False) -> alt.Color:
+    """Colour by category, with the legend under the plot (a phone is narrow) or, on a shared screen (wide
+    and short), beside it. Whole names: Vega would cut them at 160 px."""
     labels = [dict(zip(categories["id"], categories["label"], strict=True))[c] for c in CATEGORIES]
     return (
         alt.Color("category:N")
         .scale(domain=labels, range=[CATEGORY_COLOURS[c] for c in CATEGORIES])
-        .legend(title=_(LEGEND_TITLE), orient="bottom", columns=1, labelLimit=150)
+        .legend(title=_(LEGEND_TITLE), orient="right" if present else "bottom", columns=1, labelLimit=420, titleLimit=420)
     )
 
 
@@ -159,7 +161,12 @@ def readable(chart: alt.TopLevelMixin, present: bool = False) -> alt.TopLevelMix
     size = CHART_TEXT[present]
     return chart.configure_axis(
         labelColor=AXIS_TEXT, titleColor=AXIS_TEXT, labelFontSize=size["label"], titleFontSize=size["title"]
-    ).configure_legend(labelColor=AXIS_TEXT, titleColor=AXIS_TEXT, labelFontSize=size["label"], titleFontSize=size["title"])
+    ).configure_legend(
+        labelColor=AXIS_TEXT,
+        titleColor=AXIS_TEXT,
+        labelFontSize=size["label"],
+        titleFontSize=size["title"],
+    )
 
 
 def category_selection(highlight: str | None) -> alt.Parameter:
@@ -219,6 +226,12 @@ def _fit_shown(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.assign(fit=rows["fit"].map(dict(zip(FIT_SIZES, shown_fits(), strict=True))))
 
 
+def presented_rows(data: pd.DataFrame) -> pd.DataFrame:
+    """The options a consultation is about: those that fit now or come later (all of them when none do)."""
+    typical = data[data["fit"] != "not typical"]
+    return typical if len(typical) else data
+
+
 def ladder_rows(data: pd.DataFrame) -> pd.DataFrame:
     """The ladder chart's rows: every treatment, in ladder order."""
     return _fit_shown(data[list(LADDER_FIELDS)])
@@ -242,9 +255,10 @@ def ladder_template(
             labelAlign="right",
             labelFontWeight="bold",
             labelOverlap=False,
+            labelLimit=260,
         )
     )
-    y = alt.Y("label:N").sort(IN_ROW_ORDER).axis(title=None, labelLimit=260 if present else 160, labelOverlap=False)
+    y = alt.Y("label:N").sort(IN_ROW_ORDER).axis(title=None, labelLimit=340 if present else 160, labelOverlap=False)
     faded = 0.25 if emergency else 1.0
     points = (
         alt.Chart()
@@ -254,10 +268,10 @@ def ladder_template(
             y=y,
             color=alt.when(alt.datum.advised_against)
             .then(alt.value(ADVISED_AGAINST_COLOUR))
-            .otherwise(_category_colour(categories)),
+            .otherwise(_category_colour(categories, present)),
             stroke=alt.when(alt.datum.advised_against)
             .then(alt.value(ADVISED_AGAINST_COLOUR))
-            .otherwise(_category_colour(categories)),
+            .otherwise(_category_colour(categories, present)),
             shape=_category_shape(categories),
             size=alt.Size("fit:O").sort(shown_fits()).scale(domain=shown_fits(), range=list(FIT_SIZES.values())).legend(None),
             fillOpacity=alt.FillOpacity("fit:O")
@@ -269,7 +283,7 @@ def ladder_template(
         )
         .add_params(selection)
     )
-    lane = alt.Chart().transform_filter(alt.datum.advised_against).mark_rect(color="#F3F4F6").encode(x=x, y=y)
+    lane = alt.Chart().transform_filter(alt.datum.advised_against).mark_rect(color="#F3F4F6", aria=False).encode(x=x, y=y)
     layers: list[alt.Chart] = [lane, points]
     title: dict[str, alt.Title] = {}
     if emergency:
@@ -317,13 +331,13 @@ def timing_template(
         labelExpr=f"datum.value == 52 ? {year_plus} : datum.value",
     )
     base = alt.Chart().encode(
-        y=alt.Y("label:N").sort(IN_ROW_ORDER).axis(title=None, labelLimit=260 if present else 160, labelOverlap=False)
+        y=alt.Y("label:N").sort(IN_ROW_ORDER).axis(title=None, labelLimit=340 if present else 160, labelOverlap=False)
     )
     opacity = alt.when(selection).then(alt.value(1.0)).otherwise(alt.value(0.15))
     bars = base.mark_bar(height=10, cornerRadius=3).encode(
         x=alt.X("onset_weeks:Q").scale(x_scale).axis(axis),
         x2="end_weeks:Q",
-        color=_category_colour(categories),
+        color=_category_colour(categories, present),
         opacity=opacity,
         tooltip=tooltip(),
     )
@@ -332,7 +346,7 @@ def timing_template(
         .encode(
             x=alt.X("onset_weeks:Q").scale(x_scale),
             shape=_category_shape(categories),
-            color=_category_colour(categories),
+            color=_category_colour(categories, present),
             opacity=opacity,
             tooltip=tooltip(),
         )
@@ -439,10 +453,15 @@ def recovery_template(categories: pd.DataFrame, highlight: str | None = None, pr
             ),
             y=alt.Y("y:Q")
             .scale(domain=[0.4, 5.6], nice=False, zero=False)
-            .axis(values=list(INVASIVENESS), labelExpr=f"{level_names}[datum.value]", title=_("How invasive"), labelLimit=200),
+            .axis(
+                values=list(INVASIVENESS),
+                labelExpr=f"{level_names}[datum.value]",
+                title=_("How invasive"),
+                labelLimit=340 if present else 200,
+            ),
             color=alt.when(alt.datum.advised_against)
             .then(alt.value(ADVISED_AGAINST_COLOUR))
-            .otherwise(_category_colour(categories)),
+            .otherwise(_category_colour(categories, present)),
             shape=_category_shape(categories),
             opacity=alt.when(selection).then(alt.value(1.0)).otherwise(alt.value(0.15)),
             tooltip=[*tooltip(), alt.Tooltip("recovery:N", title=_("Recovery"))],
@@ -551,7 +570,7 @@ def strip_template(emergency: bool, present: bool = False) -> alt.LayerChart:
     x = (
         alt.X("column:N")
         .scale(domain=columns, paddingInner=0.08)
-        .axis(title=None, orient="top", labelAngle=0, labelFontWeight="bold", labelExpr=STRIP_LABEL_WRAP)
+        .axis(title=None, orient="top", labelAngle=0, labelFontWeight="bold", labelExpr=STRIP_LABEL_WRAP, labelLimit=400)
     )
     base = alt.Chart().encode(x=x)
     tiles = base.mark_bar(cornerRadius=4, stroke="#111827").encode(

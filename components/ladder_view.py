@@ -20,6 +20,7 @@ from components.ladder import (
     ladder_rows,
     ladder_template,
     ladder_text,
+    presented_rows,
     recovery_rows,
     recovery_template,
     recovery_text,
@@ -99,15 +100,18 @@ def _charts(
     _data: pd.DataFrame,
     _categories: pd.DataFrame,
 ) -> tuple[tuple[dict, str], ...]:
-    """The three charts, ready to send, with their text versions."""
+    """The three charts, ready to send, with their text versions. While presenting, the ladder and the
+    timing chart leave out options that are not typical for the person, so each fits a shared screen's
+    height; the text versions always list every option."""
     here = current_step(situation)
+    shown = presented_rows(_data) if present else _data
     ladder, timing, recovery = (
         highlighted(template, highlight)
         for template in _templates(content_key, here, emergency, situation.duration, present, _categories)
     )
     return (
-        (ready_to_send(ladder, {LADDER_ROWS: ladder_rows(_data)}), ladder_text(_data, here, emergency)),
-        (ready_to_send(timing, {TIMING_ROWS: timing_rows(_data)}), timing_text(_data, situation.duration)),
+        (ready_to_send(ladder, {LADDER_ROWS: ladder_rows(shown)}), ladder_text(_data, here, emergency)),
+        (ready_to_send(timing, {TIMING_ROWS: timing_rows(shown)}), timing_text(_data, situation.duration)),
         (ready_to_send(recovery, {RECOVERY_ROWS: recovery_rows(_data)}), recovery_text(_data)),
     )
 
@@ -214,12 +218,23 @@ def draw_ladder_charts(frame: Frame) -> pd.DataFrame:
                 "Hover or tap a mark for details."
             ),
             recovery,
-            RECOVERY_HEIGHT + (200 if frame.present else 0),
+            RECOVERY_HEIGHT,
             _("Invasiveness against typical recovery time in weeks, one mark per treatment."),
             _("Invasiveness and recovery as text"),
             recovery_words,
         ),
     )
+    left_out = len(data) - len(presented_rows(data))
+    if frame.present and left_out:
+        st.caption(
+            ngettext(
+                "While presenting, the {count} option that is not typical here is left out of the first two charts, "
+                "so each fits the screen; the text versions list every option.",
+                "While presenting, the {count} options that are not typical here are left out of the first two charts, "
+                "so each fits the screen; the text versions list every option.",
+                left_out,
+            ).format(count=left_out)
+        )
     for key, (heading, caption, chart, height, alt_text, text_label, text) in zip(CHART_KEYS, panels, strict=True):
         st.subheader(heading)
         st.caption(caption)

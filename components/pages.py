@@ -14,7 +14,6 @@ class PageInfo:
     url_path: str
     icon: str  # emoji, not :material/: icons, which load a font from a third-party host
     help: str
-    shortlist_in_url: bool = False  # the page's URL carries ?t= (the treatment shortlist)
 
 
 PAGES: tuple[PageInfo, ...] = (
@@ -45,7 +44,6 @@ PAGES: tuple[PageInfo, ...] = (
         "compare",
         "⚖️",
         N_("Two to four treatments side by side, with benefits and risks in equal detail and what matters to you."),
-        shortlist_in_url=True,
     ),
     PageInfo(
         "pages/visit.py",
@@ -53,7 +51,6 @@ PAGES: tuple[PageInfo, ...] = (
         "visit",
         "📝",
         N_("Your situation, shortlist and questions for the doctor, with private notes and downloads to take along."),
-        shortlist_in_url=True,
     ),
     PageInfo(
         "pages/sources.py",

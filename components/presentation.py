@@ -1,4 +1,7 @@
-"""Presentation mode for screen-sharing: larger text and charts, no Streamlit chrome. Pure."""
+"""Presentation mode for screen-sharing: larger text and charts, no Streamlit menu, a compact header. Pure.
+
+The header keeps Streamlit's » button (stExpandSidebarButton): with the sidebar folded it is the only
+way back to the situation and the pages."""
 
 from __future__ import annotations
 
@@ -11,14 +14,31 @@ PRESENT_KEY = "present"
 PRESENTATION_CSS = """
 <style>
 html { font-size: 20px; }
-[data-testid="stToolbar"], [data-testid="stMainMenu"], [data-testid="stAppDeployButton"],
+[data-testid="stMainMenu"], [data-testid="stAppDeployButton"],
 [data-testid="stDecoration"], [data-testid="stStatusWidget"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { max-width: 100%; padding-left: 2rem; padding-right: 2rem; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 4rem 2rem 2rem; }
+[data-testid="stMainBlockContainer"] h1 { padding-top: 0.25rem; padding-bottom: 0.25rem; }
+</style>
+"""
+
+# Tables that are too wide for a phone have a card view beside them: a page puts the table in a
+# container keyed WIDE_VIEW and the cards in one keyed NARROW_VIEW, and this static CSS shows one of
+# the two by the screen's width (Streamlit gives a keyed container the class st-key-<key>).
+WIDE_VIEW = "wide_view"
+NARROW_VIEW = "narrow_view"
+NARROW_WIDTH_PX = 640
+NARROW_CSS = f"""
+<style>
+.st-key-{NARROW_VIEW} {{ display: none !important; }}
+@media (max-width: {NARROW_WIDTH_PX}px) {{
+  .st-key-{WIDE_VIEW} {{ display: none !important; }}
+  .st-key-{NARROW_VIEW} {{ display: flex !important; }}
+}}
 </style>
 """
 
 # Chart text sizes, normal and when presenting.
-CHART_TEXT = {False: {"label": 12, "title": 13, "row": 22}, True: {"label": 17, "title": 18, "row": 30}}
+CHART_TEXT = {False: {"label": 12, "title": 13, "row": 22}, True: {"label": 17, "title": 18, "row": 24}}
 
 
 def parse_present(given: list[str] | None) -> tuple[bool | None, str | None]:

@@ -71,7 +71,7 @@ def _navigation(situation: Situation, shortlist: tuple[str, ...], arrived: bool)
             label=_(target.title),
             icon=target.icon,
             help=_(target.help),
-            query_params=page_query(situation, shortlist, target),
+            query_params=page_query(situation, shortlist),
         )
     seed(PRESENT_WIDGET, bool(st.session_state.get(PRESENT_KEY)), arrived)
     st.toggle(

@@ -67,10 +67,11 @@ def state_from_url(treatment_ids: list[str]) -> tuple[Situation, tuple[str, ...]
     return parsed.situation, state.get(SHORTLIST_STATE, ()), tuple(ignored)
 
 
-def page_query(situation: Situation, shortlist: tuple[str, ...], info: PageInfo) -> dict[str, str]:
-    """The query parameters that reopen `info` with this situation (and shortlist, where it has one)."""
+def page_query(situation: Situation, shortlist: tuple[str, ...]) -> dict[str, str]:
+    """The query parameters that reopen any page with this situation and shortlist (once one is set, every
+    page's address keeps it), in presentation mode while it is on."""
     query = situation.to_query()
-    if info.shortlist_in_url and shortlist:
+    if shortlist:
         query[SHORTLIST_KEY] = ",".join(shortlist)
     if st.session_state.get(PRESENT_KEY):
         query[PRESENT_KEY] = "1"
@@ -85,8 +86,10 @@ def language_query() -> dict[str, str]:
 
 
 def link_to_view(info: PageInfo, query: dict[str, str]) -> str:
-    """The address that reopens this page with this situation, for someone else or later."""
+    """The address that reopens this page with this situation, for someone else or later. Never in
+    presentation mode: a link a doctor sends is the patient's own view."""
     here = st.context.url or f"/{info.url_path}"
+    query = {key: value for key, value in query.items() if key != PRESENT_KEY}
     return here.split("?")[0] + ("?" + urlencode(query, safe=",") if query else "")
 
 

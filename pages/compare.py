@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from components.compare import IMPORTANCE, MATTERS_KEY, VALUES, values_table
-from components.frame import draw_frame, draw_glossary, page_query, seed, shortlist_picker
+from components.compare import IMPORTANCE, MATTERS_KEY, VALUES, comparison_cards, values_table
+from components.data import escape_markdown
+from components.frame import draw_frame, draw_glossary, link_to_page, seed, shortlist_picker
 from components.i18n import _
 from components.outcomes_view import draw_outcome_arrays
 from components.page_caches import cached_comparison
-from components.pages import page
+from components.presentation import NARROW_VIEW, WIDE_VIEW
 from components.situation import describe
 
 
@@ -37,7 +38,14 @@ if len(chosen) < 2:
 
 fitted = frame.fitted
 comparison = cached_comparison(frame.content_key, frame.situation, chosen, fitted, frame.content)
-st.table(comparison)
+# A phone gets one card per option with the same questions in the same order; a wider screen the table.
+with st.container(key=WIDE_VIEW):
+    st.table(comparison)
+with st.container(key=NARROW_VIEW):
+    for index, (name, card) in enumerate(comparison_cards(comparison)):
+        with st.container(border=True, key=f"compare_card_{index}"):
+            st.markdown(f"### {escape_markdown(name)}")
+            st.markdown(card)
 
 st.header(_("Out of 100 people"))
 st.markdown(
@@ -94,9 +102,6 @@ else:
         )
     )
 
-visit = page("visit")
-st.page_link(
-    visit.path, label=_("Take these to My visit"), icon=visit.icon, query_params=page_query(frame.situation, chosen, visit)
-)
+link_to_page(frame, "visit", _("Take these to My visit"), shortlist=chosen)
 
 draw_glossary(frame, [*comparison.columns, *comparison.to_numpy().ravel()])

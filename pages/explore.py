@@ -4,12 +4,12 @@ import streamlit as st
 
 from components.banners import draw_situation_notes
 from components.data import split_list
-from components.explore import fit_counts, stance_lines
-from components.frame import add_to_shortlist, draw_frame, draw_glossary, page_query, remove_from_shortlist, seed
+from components.explore import fit_cards, fit_counts, stance_lines
+from components.frame import add_to_shortlist, draw_frame, draw_glossary, link_to_page, remove_from_shortlist, seed
 from components.i18n import _
 from components.ladder_view import draw_ladder_strip
 from components.page_caches import filtered_table
-from components.pages import page
+from components.presentation import NARROW_VIEW, WIDE_VIEW
 from components.situation import MAX_SHORTLIST, describe
 from components.vocabulary import CATEGORIES, INVASIVENESS, LADDER_STEPS
 
@@ -24,7 +24,7 @@ st.markdown(describe(situation, content.symptom_labels))
 draw_situation_notes(situation)
 
 draw_ladder_strip(frame)
-st.page_link("pages/ladder.py", label=_("See the full escalation ladder"), icon="🪜", query_params=situation.to_query())
+link_to_page(frame, "ladder", _("See the full escalation ladder"))
 
 fitted = frame.fitted
 category_labels = content.category_labels
@@ -60,29 +60,40 @@ st.markdown(
 if table.empty:
     st.info(_("No treatments match these filters. Pick more categories or allow more invasive options."))
 else:
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        # Tall rows let the one-sentence reasons wrap instead of being cut off.
-        row_height=120 if frame.present else 78,
-        # When screen-sharing, fewer and wider columns: what it is, the fit, and why.
-        column_order=PRESENT_COLUMNS if frame.present else [c for c in table.columns if c != "id"],
-        column_config={
-            "name": st.column_config.TextColumn(_("Treatment"), width=300 if frame.present else 220),
-            "fit": st.column_config.TextColumn(_("Fit"), help=_("fits now / later step / not typical")),
-            "reason": st.column_config.TextColumn(_("Why"), width=560 if frame.present else 380),
-            "category": st.column_config.TextColumn(_("Category")),
-            "invasiveness": st.column_config.NumberColumn(
-                _("Invasiveness"), help=_("1 = no needles or drugs … 5 = major surgery"), format=_("%d of 5")
+    # A phone gets one card per option (the fit and the whole reason, no sideways scrolling); a wider
+    # screen gets the table. Both are drawn; CSS shows one (components.presentation.NARROW_CSS).
+    with st.container(key=WIDE_VIEW):
+        st.dataframe(
+            table,
+            hide_index=True,
+            width="stretch",
+            # Tall rows let the one-sentence reasons wrap instead of being cut off.
+            row_height=120 if frame.present else 78,
+            # When screen-sharing, fewer and wider columns: what it is, the fit, and why.
+            column_order=PRESENT_COLUMNS if frame.present else [c for c in table.columns if c != "id"],
+            column_config={
+                "name": st.column_config.TextColumn(_("Treatment"), width=300 if frame.present else 220),
+                "fit": st.column_config.TextColumn(_("Fit"), help=_("fits now / later step / not typical")),
+                "reason": st.column_config.TextColumn(_("Why"), width=560 if frame.present else 380),
+                "category": st.column_config.TextColumn(_("Category")),
+                "invasiveness": st.column_config.NumberColumn(
+                    _("Invasiveness"), help=_("1 = no needles or drugs … 5 = major surgery"), format=_("%d of 5")
+                ),
+                "guidelines": st.column_config.TextColumn(_("Guidelines overall")),
+                "guideline_stances": st.column_config.TextColumn(_("Each guideline"), width="large"),
+                "typical_use": st.column_config.TextColumn(_("Typical use"), width="large"),
+                "when_considered": st.column_config.TextColumn(_("When it is considered"), width="large"),
+            },
+            alt=_(
+                "Table of treatments with their fit for your situation, the reason, category, invasiveness and guideline stances."
             ),
-            "guidelines": st.column_config.TextColumn(_("Guidelines overall")),
-            "guideline_stances": st.column_config.TextColumn(_("Each guideline"), width="large"),
-            "typical_use": st.column_config.TextColumn(_("Typical use"), width="large"),
-            "when_considered": st.column_config.TextColumn(_("When it is considered"), width="large"),
-        },
-        alt=_("Table of treatments with their fit for your situation, the reason, category, invasiveness and guideline stances."),
-    )
+        )
+    with st.container(key=NARROW_VIEW):
+        for heading, cards in fit_cards(table):
+            st.markdown(f"#### {heading}")
+            for card in cards:
+                with st.container(border=True):
+                    st.markdown(card)
 
 st.subheader(_("Details of a treatment"))
 names = dict(zip(table["id"], table["name"], strict=True))
@@ -120,7 +131,6 @@ if row is not None:
     right.markdown(
         _("**Possible benefits.** {benefits}\n\n**Possible risks.** {risks}").format(benefits=row["benefits"], risks=row["risks"])
     )
-    compare = page("compare")
     actions = st.columns([1, 1, 2])
     if chosen_id in frame.shortlist:
         actions[0].button(
@@ -135,12 +145,7 @@ if row is not None:
             help=_("Up to {count} treatments, to compare and take to your visit.").format(count=MAX_SHORTLIST),
             key="shortlist_add",
         )
-    actions[1].page_link(
-        compare.path,
-        label=_("Compare my shortlist ({count})").format(count=len(frame.shortlist)),
-        icon=compare.icon,
-        query_params=page_query(situation, frame.shortlist, compare),
-    )
+    link_to_page(frame, "compare", _("Compare my shortlist ({count})").format(count=len(frame.shortlist)), where=actions[1])
     st.markdown("**" + _("What each guideline says") + "**")
     cited = content.evidence[content.evidence["treatment_id"] == chosen_id].merge(
         content.sources, left_on="source_id", right_on="id"

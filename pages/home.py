@@ -4,10 +4,11 @@ import streamlit as st
 
 from components.data import escape_markdown
 from components.decision_view import draw_knowledge_check
-from components.frame import draw_frame, draw_glossary
+from components.frame import draw_frame, draw_glossary, link_to_page
 from components.i18n import _
 from components.selfcheck import self_check
 from components.statements import start_here_introduction
+from components.summary import start_summary
 from components.triage import raised_signs
 from components.vocabulary import RED_FLAG_TIERS
 
@@ -15,6 +16,22 @@ frame = draw_frame("")
 situation = frame.situation
 
 st.title(_("Back pain treatment options"))
+
+# The answer first: on a phone this box is what shows after the sidebar is filled in.
+check = self_check(situation, frame.assessment)
+summary = start_summary(situation, check, frame.fitted, frame.content.knowledge.set_index("id").loc["scan"])
+if summary.answer == "neutral":
+    st.info(summary.doctor, icon="🧭")
+else:
+    with st.container(border=True, key="start_summary"):
+        st.markdown("### " + _("Your summary"))
+        # Outside f-strings: Babel does not look inside one.
+        labels = (_("Should I see a doctor?"), _("What could I do now?"), _("Do I need a scan?"))
+        answers = (summary.doctor, summary.do_now_line, summary.scan)
+        st.markdown("\n".join(f"- **{label}** {answer}" for label, answer in zip(labels, answers, strict=True)))
+        with st.container(horizontal=True, gap="small"):
+            link_to_page(frame, "explore", _("Explore treatments for your situation"))
+            link_to_page(frame, "visit", _("Questions for my visit"))
 st.markdown(
     _(
         "This app helps you understand the usual treatment options for back and neck pain, "
@@ -49,11 +66,12 @@ with right:
     )
 
 st.header(_("Should I see a back pain doctor?"))
-check = self_check(situation, frame.assessment)
 show = {"emergency": st.error, "same_day": st.error, "soon": st.warning, "yes": st.warning, "not yet": st.success}[check.answer]
-show(f"**{check.headline}**")
-if situation.is_empty:
+if summary.answer == "neutral":
+    # Nothing is known yet: no green "not necessarily yet" before a single answer.
     st.info(_("Fill in your situation in the sidebar to check these signs against it."))
+else:
+    show(f"**{check.headline}**")
 for sign in check.signs:
     mark = "✅ " + _("Applies") if sign.applies else "➖ " + _("Does not apply")
     st.markdown(f"**{mark}: {sign.label}.** {sign.because}")
@@ -96,7 +114,7 @@ st.markdown(
 )
 QUESTIONS = draw_knowledge_check(frame, "start")
 
-st.page_link("pages/explore.py", label=_("Explore treatments for your situation"), icon="🔎", query_params=situation.to_query())
+link_to_page(frame, "explore", _("Explore treatments for your situation"))
 
 draw_glossary(
     frame,
@@ -106,5 +124,6 @@ draw_glossary(
         *(q.question for q in QUESTIONS),
         *(f["help"] for f in flags),
         *(sign.because for sign in check.signs),
+        summary.scan,
     ],
 )

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.banners import draw_situation_notes
-from components.frame import draw_frame, draw_glossary
+from components.frame import draw_frame, draw_glossary, link_to_page
 from components.i18n import _
 from components.ladder_view import draw_ladder_charts
 from components.situation import describe
@@ -20,4 +20,5 @@ st.markdown(
 st.caption(_("Your situation: {situation}").format(situation=describe(frame.situation, frame.content.symptom_labels)))
 draw_situation_notes(frame.situation)
 data = draw_ladder_charts(frame)
+link_to_page(frame, "compare", _("Compare options side by side"))
 draw_glossary(frame, [*data["treatment"], *data["reason"]])

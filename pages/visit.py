@@ -189,6 +189,6 @@ with st.expander(_("Link to this page with my answers")):
         )
     )
     info = page("visit")
-    st.code(link_to_view(info, {**page_query(situation, chosen, info), **to_query(readiness)}), language=None, wrap_lines=True)
+    st.code(link_to_view(info, {**page_query(situation, chosen), **to_query(readiness)}), language=None, wrap_lines=True)
 
 draw_glossary(frame, [situation_text, *questions, *shortlist.get("name", []), *shortlist.get("reason", [])])

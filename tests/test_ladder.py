@@ -225,3 +225,35 @@ def test_a_highlight_added_to_a_built_chart_matches_building_it_highlighted():
         plain = build(None).to_dict()
         assert same_views(highlighted(plain, "Medicines")) == same_views(build("Medicines").to_dict())
         assert highlighted(plain, None) == plain
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_on_a_shared_screen_no_step_name_row_name_or_legend_entry_is_cut_off(language):
+    """Presentation mode at 1280 px: the charts drawn by Vega itself (vl-convert, as the PDF does), with
+    the options a consultation shows. Vega ends a label that does not fit its limit with an ellipsis."""
+    import vl_convert
+
+    from components.i18n import use_language
+    from components.ladder import presented_rows
+
+    use_language(language)
+    try:
+        content = load_content()
+        for situation in (
+            SCIATICA,
+            Situation(symptoms=("back_pain", "walking_pain"), pain=5, function="some", duration="over_1_year", age="65_plus"),
+        ):
+            data = ladder_data(fit_content(situation, content), content.categories)
+            shown = presented_rows(data)
+            for chart in (
+                ladder_chart(shown, content.categories, current_step(situation), False, None, True),
+                timing_chart(shown, content.categories, situation.duration, None, True),
+                recovery_chart(data, content.categories, None, True),
+            ):
+                svg = vl_convert.vegalite_to_svg(vl_spec=chart.properties(width=1000).to_dict())
+                texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+                known = set(content.treatments["short_name"])  # a short name may end in "…" itself
+                cut = [text for text in texts if text.endswith("…") and text.lstrip("✓ ") not in known]
+                assert cut == [], (language, cut)
+    finally:
+        use_language("en")

@@ -145,8 +145,13 @@ def test_same_day_flag_puts_a_see_a_doctor_today_banner_on_every_page(page):
 
 def test_on_explore_the_same_day_assessment_stands_above_the_table():
     at = open_app("pages/explore.py", symptoms="back_pain", flags="fever")
-    kinds = [type(e).__name__ for e in at.main.children.values()]
-    assert kinds.index("Error") < kinds.index("Dataframe"), kinds
+    children = list(at.main.children.values())
+    kinds = [type(e).__name__ for e in children]
+    # The table sits in the wide-screen container (a phone gets cards instead).
+    table_at = next(
+        i for i, e in enumerate(children) if any(type(c).__name__ == "Dataframe" for c in getattr(e, "children", {}).values())
+    )
+    assert kinds.index("Error") < table_at, kinds
     assert "fits now" not in set(explore_fits(at).values())
 
 
@@ -503,18 +508,19 @@ def test_the_link_to_this_view_reopens_the_same_view_in_a_fresh_session(page):
     at = open_app(page, **SHORTLIST, age="65_plus", health="kidney_disease", present="1")
     link = link_shown(at)
     query = dict(parse_qsl(urlsplit(link).query))
-    assert query["pain"] == "8" and query["present"] == "1"
+    # The patient's view: never in presentation mode (ux walkthrough H6), whoever made the link.
+    assert query["pain"] == "8" and "present" not in query
     assert (query["where"], query["age"], query["findings"], query["health"]) == (
         "one_leg",
         "65_plus",
         "imaging_matches",
         "kidney_disease",
     )
-    assert query.get("t") == (None if page == "pages/explore.py" else SHORTLIST["t"])
+    assert query.get("t") == SHORTLIST["t"]  # once set, every page's address keeps the shortlist (L10)
     fresh = open_app(page, **query)
     for key in WIDGET_KEYS.values():
         assert fresh.session_state[key] == at.session_state[key], key
-    assert fresh.session_state["present"] is True
+    assert fresh.session_state["present"] is False
     if at.dataframe:
         assert fresh.dataframe[0].value.equals(at.dataframe[0].value)
     if at.table:
