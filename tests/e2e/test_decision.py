@@ -193,7 +193,7 @@ def test_the_link_with_my_answers_reopens_them_in_a_new_session(
     with fresh_tab(browser, browser_context_args) as (tab, watch):
         tab.goto(link)
         watch.wait()
-        expect(tab.get_by_test_id("stSkeleton")).to_have_count(0)
+        expect(tab.get_by_test_id("stSkeleton")).to_have_count(0, timeout=15_000)  # as wait_for_app: a busy machine
         expect_answers_checked(tab)
         expect(tab.get_by_text(VALUES_QUESTION_NO_WISHES, exact=True)).to_be_visible()
         # The app moves the answers into the session: the address keeps the situation only.
