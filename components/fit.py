@@ -22,7 +22,7 @@ from components.vocabulary import (
     CAUTION_DECISIONS,
     DURATION_WEEKS,
     DURATIONS,
-    FINDINGS,
+    FINDINGS_FOR_YOU,
     FITS,
     HISTORY,
     NERVE_SYMPTOMS,
@@ -211,12 +211,16 @@ def caution_reasons(cautions: pd.DataFrame, treatment_names: Mapping[str, str], 
     return lines
 
 
-def _only_for(stance: Stance) -> str:
-    """The stage a guideline's stance is limited to, in one phrase. A stance for new pain only is said as
-    the guideline says it ("acute"), not as a number of weeks it does not set (NICE NG59 1.3.2)."""
+def _other_stage(stance: Stance) -> str:
+    """A guideline that supports an option only at another stage than the person's, in one phrase that says
+    so (a bare "only for pain lasting more than 12 weeks" read as "not for me" to a person with new pain:
+    ux walkthrough H4). A stance for new pain only is said as the guideline says it ("acute"), not as a
+    number of weeks it does not set (NICE NG59 1.3.2)."""
     if stance.durations == ("acute",):
-        return _("{source}: only for new (acute) pain").format(source=stance.source)
-    return _("{source}: only for pain lasting {span}").format(source=stance.source, span=duration_span(stance.durations))
+        return _("{source} is about new (acute) pain, another stage than yours").format(source=stance.source)
+    return _("{source} is about pain lasting {span}, another stage than yours").format(
+        source=stance.source, span=duration_span(stance.durations)
+    )
 
 
 def _why(cautions: Iterable[Caution]) -> str:
@@ -440,7 +444,7 @@ def _base_fit(
         return Fit(
             "later step",
             _("It comes only after {findings}{cited}.").format(
-                findings=_labels(not_found, FINDINGS, N_("and")), cited=_cite(row)
+                findings=_labels(not_found, FINDINGS_FOR_YOU, N_("and")), cited=_cite(row)
             ),
         )
 
@@ -487,7 +491,7 @@ def _base_fit(
     # A stance for new pain only is said as the guideline says it ("acute"), not as a number of weeks the
     # guideline does not set (NICE NG59 1.3.2: acute and severe sciatica).
     conditions += {
-        s.source: _only_for(s)
+        s.source: _other_stage(s)
         for s in later_stances
         if s.durations and s.source not in here and s.stance in ("recommended", "consider", "specific_cases")
     }.values()

@@ -20,6 +20,9 @@ from components.vocabulary import (
     INVASIVENESS,
 )
 
+# Options not typical for the person, on the timing chart: the ladder's grey for "advised against".
+NOT_TYPICAL_COLOUR = ADVISED_AGAINST_COLOUR
+
 # The constants hold the English (N_); each chart's words are translated where it is built (_).
 # Column headings of the ladder chart; words go on separate lines in the axis. Each label starts
 # with its step number and a space (ladder_text reads the name after it).
@@ -334,10 +337,14 @@ def timing_template(
         y=alt.Y("label:N").sort(IN_ROW_ORDER).axis(title=None, labelLimit=340 if present else 160, labelOverlap=False)
     )
     opacity = alt.when(selection).then(alt.value(1.0)).otherwise(alt.value(0.15))
+    # Options that are not typical for the person are grey, as on the ladder, so they do not look
+    # available (ux walkthrough M5: epidurals and surgery drawn from week 0 for new back pain).
+    not_typical = alt.datum.fit == _("not typical")
+    colour = alt.when(not_typical).then(alt.value(NOT_TYPICAL_COLOUR)).otherwise(_category_colour(categories, present))
     bars = base.mark_bar(height=10, cornerRadius=3).encode(
         x=alt.X("onset_weeks:Q").scale(x_scale).axis(axis),
         x2="end_weeks:Q",
-        color=_category_colour(categories, present),
+        color=colour,
         opacity=opacity,
         tooltip=tooltip(),
     )
@@ -346,7 +353,7 @@ def timing_template(
         .encode(
             x=alt.X("onset_weeks:Q").scale(x_scale),
             shape=_category_shape(categories),
-            color=_category_colour(categories, present),
+            color=colour,
             opacity=opacity,
             tooltip=tooltip(),
         )
@@ -561,6 +568,29 @@ def strip_rows(data: pd.DataFrame, here: int) -> pd.DataFrame:
             "text": [strip_count(f, o) for f, o in zip(fits, options, strict=True)],
             "here": [s == here for s in steps],
         }
+    )
+
+
+def here_meaning(rows: pd.DataFrame, here: int) -> str:
+    """What "You are here" means, under the small ladder: how far along the usual path the person is, not
+    a recommendation, and where the options that fit now are (ux walkthrough M4: "here" at step 3 with
+    0 of 4 fitting, while the fitting options sat at step 1). `rows`: strip_rows."""
+    fitting = [int(step) for step, fits in zip(rows["step"], rows["fits"], strict=True) if fits]
+    if not fitting:
+        where = _("Nothing fits you now at any step.")
+    elif fitting == [here]:
+        where = _("The options that fit you now are at this step.")
+    else:
+        where = _("The options that fit you now are at {steps}.").format(
+            steps=", ".join(_(STEP_LABELS[step]) for step in fitting)
+        )
+    return (
+        _(
+            "▲ *You are here* shows how far along the usual path of care you are, from how long you have had the pain "
+            "and what you have tried. It is not a recommendation."
+        )
+        + " "
+        + where
     )
 
 

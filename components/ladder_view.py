@@ -15,6 +15,7 @@ from components.ladder import (
     STRIP_ROWS,
     TIMING_ROWS,
     current_step,
+    here_meaning,
     highlighted,
     ladder_data,
     ladder_rows,
@@ -154,6 +155,9 @@ def draw_ladder_strip(frame: Frame) -> None:
         height=strip_height() + 40,  # the plot plus the step names above it
         alt=alt_text,
     )
+    if not frame.emergency:
+        here = current_step(frame.situation)
+        st.caption(here_meaning(strip_rows(ladder_frame_data(frame), here), here))
 
 
 def draw_ladder_charts(frame: Frame) -> pd.DataFrame:
@@ -203,7 +207,7 @@ def draw_ladder_charts(frame: Frame) -> pd.DataFrame:
             _("2. When each option is usually considered"),
             _(
                 "Each bar runs from the week an option is usually first considered; "
-                "the shaded band is how long you have had this episode."
+                "the shaded band is how long you have had this episode; grey bars are options that are not typical for you."
             ),
             timing,
             "content",

@@ -38,6 +38,8 @@ def doctor_signs(situation: Situation) -> tuple[Sign, ...]:
     """The four signs that a back pain doctor is worth seeing, each with why it does or doesn't apply."""
     long_lasting = situation.past_four_weeks
     spreading = [s for s in LIMBS if s in situation.symptoms]
+    # Leg pain on walking or standing is a leg symptom too (a narrowed spinal canal): it counts as well.
+    walking = "walking_pain" in situation.symptoms
     nerve = situation.nerve_symptoms
     # New numbness or weakness counts on its own, even with little pain (guidelines.md 8.3).
     joiner = " " + _("and") + " "
@@ -60,11 +62,15 @@ def doctor_signs(situation: Situation) -> tuple[Sign, ...]:
         ),
         Sign(
             "spreading",
-            _("Pain spreading into a leg or arm, or tingling, numbness or weakness"),
-            bool(spreading or nerve),
-            " ".join(([_(SPREADS[tuple(spreading)])] if spreading else []) + ([nerve_sentence] if nerve else []))
-            if spreading or nerve
-            else _("You have not picked pain spreading into a leg or arm, numbness or weakness."),
+            _("Pain spreading into a leg or arm, leg pain on walking, or tingling, numbness or weakness"),
+            bool(spreading or nerve or walking),
+            " ".join(
+                ([_(SPREADS[tuple(spreading)])] if spreading else [])
+                + ([_("You have leg pain on walking or standing.")] if walking else [])
+                + ([nerve_sentence] if nerve else [])
+            )
+            if spreading or nerve or walking
+            else _("You have not picked pain spreading into a leg or arm, leg pain on walking, numbness or weakness."),
         ),
         Sign(
             "function",

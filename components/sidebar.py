@@ -117,6 +117,11 @@ def draw_sidebar(situation: Situation, shortlist: tuple[str, ...], content: Cont
             on_change=_store_widgets,
             help=_("Pick all that apply."),
         )
+        st.caption(_("Pick all that apply."))
+        # Leg symptoms alone: back pain is often there too, and some options are for it (ux walkthrough H5).
+        legs = {"leg_pain", "walking_pain"} & set(situation.symptoms)
+        if legs and not {"back_pain", "neck_pain", "arm_pain"} & set(situation.symptoms):
+            st.info(_("Do you also have back pain? If so, pick **Back pain** too: some treatments are for back pain."))
         if situation.placed_symptoms:
             st.pills(
                 _("Where do you feel it: one or both legs or arms?"),

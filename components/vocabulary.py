@@ -80,7 +80,7 @@ CATEGORIES: tuple[str, ...] = (
 
 # What a person may have tried: self-care plus the five categories.
 TRIED: dict[str, str] = {
-    "self_care": N_("Self-care (rest, heat, staying active)"),
+    "self_care": N_("Self-care (staying active, heat)"),
     "physical_therapy": N_("Physical therapy or exercise"),
     "medications": N_("Medicines"),
     "chiropractic": N_("Chiropractic or manual therapy"),
@@ -150,6 +150,13 @@ CAUTION_DECISIONS: dict[str, str] = {
 FINDINGS: dict[str, str] = {
     "imaging_matches": N_("A scan (such as an MRI) that matches my symptoms"),
     "positive_block": N_("A test nerve block (medial branch block) that eased my back pain"),
+    "stimulator_trial": N_("A trial of a spinal cord stimulator that helped"),
+}
+
+# The same findings as a reason says them to the person ("you", never the checkbox's "my": ux walkthrough L4).
+FINDINGS_FOR_YOU: dict[str, str] = {
+    "imaging_matches": N_("A scan (such as an MRI) that matches your symptoms"),
+    "positive_block": N_("A test nerve block (medial branch block) that eased your back pain"),
     "stimulator_trial": N_("A trial of a spinal cord stimulator that helped"),
 }
 

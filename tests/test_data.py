@@ -84,7 +84,7 @@ def test_empty_file(data_dir: Path):
 
 def test_file_that_is_not_utf8(data_dir: Path):
     path = data_dir / "symptoms.csv"
-    path.write_bytes(path.read_bytes().replace(b"Pain in the back only", "Douleur \xe0 dos".encode("latin-1")))
+    path.write_bytes(path.read_bytes().replace(b"Pain in the lower or middle back", "Douleur \xe0 dos".encode("latin-1")))
     error = problem(data_dir)
     assert (error.file, error.row) == ("symptoms.csv", 2)
     assert "UTF-8" in str(error)

@@ -89,7 +89,7 @@ def test_discectomy_fits_persistent_sciatica_after_conservative_care_only_when_a
     no_scan = Situation(**sciatica, tried=tried)
     assert fits(no_scan)["discectomy"] == "later step"
     assert reasons(no_scan)["discectomy"] == (
-        "It comes only after a scan (such as an MRI) that matches my symptoms (NICE NG59, spinal decompression)."
+        "It comes only after a scan (such as an MRI) that matches your symptoms (NICE NG59, spinal decompression)."
     )
     # The same person before trying conservative care: a later step, with the reason.
     earlier = Situation(**sciatica, findings=("imaging_matches",))
@@ -166,7 +166,7 @@ def test_stay_active_fits_everyone_without_red_flags():
 PREFIXES = (*(tier.hold for tier in TIERS.values()), SOON_MEANWHILE)
 CAUTION = re.compile(r"Ask your doctor first, because of [^.]+\.")
 NECK_NOTE = "No guideline this app uses covers neck injections or neck surgery: ask a spine specialist."
-CONDITIONS = re.compile(r"[^.]*: only (alongside|for pain lasting|for new \(acute\) pain)[^.]*\.")
+CONDITIONS = re.compile(r"[^.]*(: only alongside| is about pain lasting| is about new \(acute\) pain)[^.]*\.")
 # The reasons cautions.csv gives, sentence by sentence, and what two cautions add.
 CAUTION_WHY = {part for reason in CONTENT.cautions["reason"] if reason for part in re.split(r"(?<=\.) ", reason)}
 SEVERAL = "With more than one of these, it is not a first choice."

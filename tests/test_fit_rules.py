@@ -312,7 +312,7 @@ def test_an_option_that_comes_after_other_care_names_what_is_still_to_try():
 def test_an_option_that_needs_a_finding_names_it():
     treatment = row(needs_findings="positive_block", criteria_source="NICE NG59 1.3.3")
     assert base(PERSON, treatment) == Fit(
-        "later step", "It comes only after a test nerve block (medial branch block) that eased my back pain (NICE NG59 1.3.3)."
+        "later step", "It comes only after a test nerve block (medial branch block) that eased your back pain (NICE NG59 1.3.3)."
     )
     found = Situation(**{**PERSON.__dict__, "findings": ("positive_block",)})
     assert base(found, treatment).fit == "fits now"
@@ -389,7 +389,7 @@ def test_fits_now_carries_the_guidelines_own_conditions():
         stance("not_recommended", "X", durations=("acute",)),
     )
     assert base(stances=now, later=later).reason == (
-        "It fits back pain at your stage: ACP 2017 rec 1 recommends it. NICE NG59 1.2.7: only for new (acute) pain."
+        "It fits back pain at your stage: ACP 2017 rec 1 recommends it. NICE NG59 1.2.7 is about new (acute) pain, another stage than yours."
     )
     # An "only alongside" from a guideline against it is no condition.
     against = (stance("recommended", "ACP 2017 rec 1"), stance("specific_cases", "Y", only_alongside="exercise_therapy"))
@@ -657,7 +657,7 @@ def test_self_care_kept_for_worse_pain_is_not_typical_even_before_symptoms_are_p
 def test_every_missing_finding_is_named():
     treatment = row(needs_findings="imaging_matches;stimulator_trial")
     assert base(PERSON, treatment).reason == (
-        "It comes only after a scan (such as an MRI) that matches my symptoms and a trial of a spinal cord stimulator that helped."
+        "It comes only after a scan (such as an MRI) that matches your symptoms and a trial of a spinal cord stimulator that helped."
     )
 
 
@@ -686,14 +686,16 @@ def test_only_one_alongside_condition_is_said_and_it_names_the_treatment():
 def test_a_guideline_that_considers_it_at_another_stage_says_so():
     now = (stance("recommended", "ACP 2017 rec 1"),)
     later = (*now, stance("consider", "NICE NG59 1.2.8", durations=("chronic", "over_6_months")))
-    assert base(stances=now, later=later).reason.endswith("NICE NG59 1.2.8: only for pain lasting 12 weeks to a year.")
+    assert base(stances=now, later=later).reason.endswith(
+        "NICE NG59 1.2.8 is about pain lasting 12 weeks to a year, another stage than yours."
+    )
 
 
 def test_both_kinds_of_condition_are_said_together():
     now = (stance("consider", "NICE NG59 1.2.5", only_alongside="exercise_therapy"),)
     later = (*now, stance("recommended", "ACP 2017 rec 1", durations=("acute",)))
     assert base(stances=now, later=later).reason.endswith(
-        " NICE NG59 1.2.5: only alongside exercise therapy; ACP 2017 rec 1: only for new (acute) pain."
+        " NICE NG59 1.2.5: only alongside exercise therapy; ACP 2017 rec 1 is about new (acute) pain, another stage than yours."
     )
 
 
@@ -705,7 +707,7 @@ def test_a_finding_needed_only_from_a_stage_on_is_not_asked_for_before_it():
     assert base(new, epidural).fit == "fits now"
     lasting = Situation(**{**new.__dict__, "duration": "chronic"})
     assert base(lasting, epidural) == Fit(
-        "later step", "It comes only after a scan (such as an MRI) that matches my symptoms (NICE NG59)."
+        "later step", "It comes only after a scan (such as an MRI) that matches your symptoms (NICE NG59)."
     )
     scanned = Situation(**{**lasting.__dict__, "findings": ("imaging_matches",)})
     assert base(scanned, epidural).fit == "fits now"

@@ -257,3 +257,26 @@ def test_on_a_shared_screen_no_step_name_row_name_or_legend_entry_is_cut_off(lan
                 assert cut == [], (language, cut)
     finally:
         use_language("en")
+
+
+def test_the_timing_chart_greys_options_that_are_not_typical_and_here_says_what_it_means():
+    from components.ladder import NOT_TYPICAL_COLOUR, here_meaning, strip_rows
+
+    back = Situation(symptoms=("back_pain",), pain=6, function="some", duration="acute")
+    data = data_for(back)
+    spec = timing_chart(data, CONTENT.categories, back.duration).to_dict()
+    colours = [layer["encoding"]["color"] for layer in layers(spec) if "color" in layer.get("encoding", {})]
+    assert colours and all(c["condition"]["value"] == NOT_TYPICAL_COLOUR for c in colours)
+    assert all("not typical" in c["condition"]["test"] for c in colours)
+    # Past conservative care: "here" is step 3, where nothing fits; the caption says where the fits are.
+    chronic = Situation(
+        symptoms=("walking_pain",), pain=5, function="some", duration="over_1_year", tried=("physical_therapy", "medications")
+    )
+    here = current_step(chronic)
+    words = here_meaning(strip_rows(data_for(chronic), here), here)
+    assert words.startswith("▲ *You are here* shows how far along the usual path of care you are")
+    assert "It is not a recommendation." in words
+    fitting = strip_rows(data_for(chronic), here)
+    steps = [int(s) for s, f in zip(fitting["step"], fitting["fits"], strict=True) if f]
+    assert here not in steps or steps == [here]
+    assert words.endswith(".") and ("options that fit you now are at" in words or "Nothing fits" in words)

@@ -236,7 +236,8 @@ def test_ladder_page_draws_three_charts_each_with_a_caption_and_text(params):
     assert captions[-3:] == [
         "Care usually climbs from self-care (step 1) towards surgery (step 5) only when earlier steps have not helped; "
         "✔ and big filled marks fit you now; hollow marks come later; small hollow marks are not typical for you.",
-        "Each bar runs from the week an option is usually first considered; the shaded band is how long you have had this episode.",
+        "Each bar runs from the week an option is usually first considered; the shaded band is how long you have had this "
+        "episode; grey bars are options that are not typical for you.",
         "Further right means a longer recovery, higher up means more invasive; grey marks are advised against. "
         "Hover or tap a mark for details.",
     ]
@@ -617,3 +618,12 @@ def test_the_shared_cached_tables_and_chart_specs_are_never_changed_by_a_page():
         ladder_view._strip_template(key, False, False),
         ladder_view._strip(key, situation, False, False, data),
     )
+
+
+def test_leg_symptoms_alone_ask_whether_there_is_back_pain_too():
+    question = "Do you also have back pain?"
+    at = open_app(None, symptoms="walking_pain", pain="5", duration="over_1_year")
+    assert any(question in info.value for info in at.sidebar.info)
+    assert "Pick all that apply." in [caption.value for caption in at.sidebar.caption]
+    with_back = open_app(None, symptoms="walking_pain,back_pain", pain="5", duration="over_1_year")
+    assert not any(question in info.value for info in with_back.sidebar.info)

@@ -63,13 +63,13 @@ def test_fever_with_new_numbness_is_an_emergency_not_a_same_day_visit():
 # words a person reads on Start here (label, whether it applies, and why).
 LABELS = (
     "Pain that has not got better after a few weeks",
-    "Pain spreading into a leg or arm, or tingling, numbness or weakness",
+    "Pain spreading into a leg or arm, leg pain on walking, or tingling, numbness or weakness",
     "No longer managing everyday tasks",
     "Past spine problems, injuries or surgery",
 )
 NOTHING_SAID = (
     "You have not said your pain has lasted 4 weeks or more.",
-    "You have not picked pain spreading into a leg or arm, numbness or weakness.",
+    "You have not picked pain spreading into a leg or arm, leg pain on walking, numbness or weakness.",
     "You have not said you can't do everyday tasks.",
     "You have not ticked any spine history.",
 )
@@ -120,3 +120,12 @@ def test_the_plain_answers_when_no_warning_sign_applies():
         "Not necessarily yet. Most new back pain settles with self-care within a few weeks. "
         "See a doctor if it does not, if any of these signs appear, or if you are worried."
     )
+
+
+def test_leg_pain_on_walking_counts_as_a_leg_symptom():
+    # ux walkthrough H5: an older man with a narrowed spinal canal picked only this and was told his leg
+    # symptoms "do not apply".
+    result = check(Situation(symptoms=("walking_pain",), duration="acute", function="some"))
+    assert result.answer == "yes"
+    spreading = next(s for s in result.signs if s.id == "spreading")
+    assert spreading.applies and spreading.because == "You have leg pain on walking or standing."

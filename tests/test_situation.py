@@ -13,7 +13,7 @@ from components.situation import (
 )
 
 LABELS = {
-    "back_pain": "Pain in the back only",
+    "back_pain": "Back pain",
     "leg_pain": "Pain spreading down a leg (sciatica)",
     "arm_pain": "Pain spreading down an arm",
     "numbness": "Tingling or numbness",
@@ -166,7 +166,7 @@ def test_describe_says_the_new_answers_in_plain_words():
         health=("osteoporosis",),
     )
     assert describe(situation, LABELS) == (
-        "Symptoms: pain in the back only; tingling or numbness. Felt in: one leg. Pain: 5 out of 10. "
+        "Symptoms: back pain; tingling or numbness. Felt in: one leg. Pain: 5 out of 10. "
         "For: more than a year. Age: 50 to 64. Found so far: a scan (such as an MRI) that matches my symptoms. "
         "Health: osteoporosis (thin bones)."
     )
@@ -274,7 +274,7 @@ def test_a_widget_value_that_is_not_a_list_is_dropped(given):
         # A place without leg or arm symptoms says nothing about where they are felt.
         (
             Situation(symptoms=("back_pain",), where=("both_legs",), pain=3),
-            "Symptoms: pain in the back only. Pain: 3 out of 10.",
+            "Symptoms: back pain. Pain: 3 out of 10.",
         ),
         (
             Situation(
@@ -291,7 +291,7 @@ def test_a_widget_value_that_is_not_a_list_is_dropped(given):
             ),
             "Symptoms: pain spreading down a leg (sciatica); pain spreading down an arm. Felt in: one leg; both arms. "
             "Pain: 6 out of 10. Daily life: some everyday tasks are limited. For: less than 4 weeks. Age: under 20. "
-            "Tried: self-care (rest, heat, staying active); injections. "
+            "Tried: self-care (staying active, heat); injections. "
             "Found so far: a test nerve block (medial branch block) that eased my back pain; "
             "a trial of a spinal cord stimulator that helped. "
             "History: spine surgery in the past; a slipped vertebra (spondylolisthesis), scoliosis or an unstable spine, "

@@ -19,7 +19,7 @@ def expect_situation_in_widgets(page: Page) -> None:
     side = sidebar(page)
     expect(side.get_by_role("button", name="Pain spreading down a leg (sciatica)")).to_have_attribute("aria-pressed", "true")
     expect(side.get_by_role("button", name="Tingling or numbness")).to_have_attribute("aria-pressed", "true")
-    expect(side.get_by_role("button", name="Pain in the back only")).to_have_attribute("aria-pressed", "false")
+    expect(side.get_by_role("button", name="Back pain", exact=True)).to_have_attribute("aria-pressed", "false")
     expect(side.get_by_role("slider")).to_have_value("8")
     expect(side.get_by_role("radio", name="Can't do everyday tasks")).to_be_checked()
     expect(side.get_by_role("radio", name="3 to 6 months")).to_be_checked()
@@ -70,7 +70,7 @@ def test_moving_from_explore_to_start_here_and_back_keeps_the_situation(page: Pa
 def test_changing_the_situation_updates_the_link_and_survives_navigation(page: Page, server: Server):
     page.goto(f"{server.url}/explore")
     wait_for_app(page)
-    sidebar(page).get_by_role("button", name="Pain in the back only").click()
+    sidebar(page).get_by_role("button", name="Back pain", exact=True).click()
     wait_for_app(page)
     sidebar(page).get_by_text("3 to 6 months").click()
     wait_for_app(page)
