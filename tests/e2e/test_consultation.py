@@ -115,7 +115,7 @@ def test_the_link_for_the_patient_is_never_in_presentation_mode_and_copies_with_
     assert "present" not in link, link
     assert "symptoms=leg_pain" in link and "t=exercise_therapy,acupuncture" in link, link
     page.get_by_role("button", name="Copy link").click()
-    expect(page.get_by_role("status")).to_have_text("Copied")
+    expect(page.get_by_test_id("stPopoverBody").get_by_role("status")).to_have_text("Copied")
     assert page.evaluate("navigator.clipboard.readText()").strip() == link
 
 
