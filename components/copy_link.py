@@ -54,6 +54,9 @@ export default function ({ data, parentElement }) {
 )
 
 
-def copy_link_button(url: str, label: str, copied: str, failed: str, key: str) -> None:
+COPY_LINK_KEY = "copy_link"  # the component's state in the session (Streamlit's own, not ours)
+
+
+def copy_link_button(url: str, label: str, copied: str, failed: str) -> None:
     """A button that copies `url`, then says `copied` (or `failed`, when the browser refuses)."""
-    _COPY(key=key, data={"url": url, "label": label, "copied": copied, "failed": failed}, height="content")
+    _COPY(key=COPY_LINK_KEY, data={"url": url, "label": label, "copied": copied, "failed": failed}, height="content")

@@ -150,9 +150,7 @@ def draw_frame(url_path: str) -> Frame:
         ):
             link = link_to_view(info, query)
             st.code(link, language=None, wrap_lines=True)
-            copy_link_button(
-                link, _("Copy link"), _("Copied"), _("Could not copy: select the link above and copy it."), "copy_link"
-            )
+            copy_link_button(link, _("Copy link"), _("Copied"), _("Could not copy: select the link above and copy it."))
             st.caption(
                 _(
                     "It opens this page with this situation, for someone else or for you later, in the normal view "

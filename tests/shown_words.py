@@ -130,6 +130,11 @@ def _proto_strings(message: Message, where: str) -> Iterator[tuple[str, str]]:
             elif field.name == "columns" and isinstance(item, str):  # a table's column labels and help
                 config = json.loads(item) or {}
                 yield from ((path, column[k]) for column in config.values() for k in ("label", "help") if column.get(k))
+            elif field.type == field.TYPE_STRING and field.name == "body":
+                # st.html: a <style> block is code (the page's layout CSS), the rest is shown.
+                shown = re.sub(r"<style>.*?</style>", "", item, flags=re.S).strip()
+                if shown:
+                    yield path, shown
             elif field.type == field.TYPE_STRING:
                 yield path, item
             elif field.type == field.TYPE_BYTES and field.name == "data":

@@ -183,6 +183,11 @@ def language_choice(at):
     return next(widget for widget in at.sidebar.button_group if widget.key == "w_language")
 
 
+def page_language(at):
+    """The component that sets <html lang> (the page also has the Copy link component)."""
+    return [c for c in at.get("bidi_component") if c.proto.component_name == "backpain_html_lang"]
+
+
 def test_with_english_only_there_is_no_choice_and_links_are_as_before(tmp_path, monkeypatch):
     content = tmp_path / "content"
     shutil.copytree(DATA_DIR, content, ignore=ONLY_ENGLISH)  # a clinic's content without translations
@@ -190,7 +195,7 @@ def test_with_english_only_there_is_no_choice_and_links_are_as_before(tmp_path, 
     at = open_app("pages/explore.py", symptoms="leg_pain")
     assert not [w for w in at.sidebar.button_group if w.key == "w_language"]
     assert "lang" not in at.query_params
-    assert not at.get("bidi_component")  # English is Streamlit's own <html lang>: nothing to set
+    assert not page_language(at)  # English is Streamlit's own <html lang>: nothing to set
 
 
 def test_a_complete_language_is_offered_and_the_link_carries_it(complete_language):
@@ -199,14 +204,13 @@ def test_a_complete_language_is_offered_and_the_link_carries_it(complete_languag
     assert choice.label == f"🌐 [{LANGUAGE}] Language"
     assert choice.options == ["English", LANGUAGE] and choice.value == LANGUAGE  # each named in itself
     assert at.query_params["lang"] == LANGUAGE
-    (page_language,) = at.get("bidi_component")  # sets <html lang> in the browser (tests/e2e check it there)
-    assert page_language.proto.component_name == "backpain_html_lang"
-    assert json.loads(page_language.proto.json) == {"lang": LANGUAGE}
+    (setter,) = page_language(at)  # sets <html lang> in the browser (tests/e2e check it there)
+    assert json.loads(setter.proto.json) == {"lang": LANGUAGE}
     # The content is in the language: the symptom's label comes from the translation.
     assert f"Symptoms: [{LANGUAGE}] pain spreading down a leg (sciatica)." in texts(at)
     choice.set_value("en").run()
     assert at.query_params["lang"] == "en"
-    assert json.loads(at.get("bidi_component")[0].proto.json) == {"lang": "en"}  # back from the other language
+    assert json.loads(page_language(at)[0].proto.json) == {"lang": "en"}  # back from the other language
     assert "Symptoms: pain spreading down a leg (sciatica)." in texts(at) and f"[{LANGUAGE}]" not in texts(at)
     at.switch_page("pages/visit.py").run()
     assert language_choice(at).value == "en"  # the choice stays while moving between pages

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import pickle
 
+from components.copy_link import COPY_LINK_KEY
 from components.language_view import HTML_LANG_KEY
 from components.notes_store import (
     COMPONENT_KEY,
@@ -142,8 +143,8 @@ def test_everything_the_app_puts_in_the_session_can_be_pickled():
     at.switch_page("pages/visit.py").run()
     next(b for b in at.button if b.label == MAKE_PDF).click().run()  # My visit holds the PDF made
     assert "visit_pdf" in at.session_state
-    # Streamlit's own state for our two components (the notes store and the page's <html lang>).
-    ours = [key for key in at.session_state if key not in (COMPONENT_KEY, HTML_LANG_KEY)]
+    # Streamlit's own state for our three components (the notes store, the page's <html lang>, Copy link).
+    ours = [key for key in at.session_state if key not in (COMPONENT_KEY, HTML_LANG_KEY, COPY_LINK_KEY)]
     assert len(ours) > 30
     for key in ours:
         pickle.dumps(at.session_state[key])
