@@ -81,6 +81,11 @@ class Content:
         return dict(zip(self.categories["id"], self.categories["label"], strict=True))
 
     @cached_property
+    def knowledge_rows(self) -> dict[str, dict[str, str]]:
+        """Each knowledge question as a plain dict, by id (Start here's summary reads the scan answer each rerun)."""
+        return {row["id"]: row for row in self.knowledge.to_dict("records")}
+
+    @cached_property
     def red_flag_rows(self) -> tuple[dict[str, str], ...]:
         """Every warning sign as a plain dict, in file order (the sidebar and Start here draw them each rerun)."""
         return tuple(self.red_flags.to_dict("records"))

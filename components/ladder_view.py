@@ -147,8 +147,9 @@ def _take_chart_selection(key: str) -> None:
 
 
 def draw_ladder_strip(frame: Frame) -> None:
-    """The small ladder that heads Explore."""
-    spec, alt_text = _strip(frame.content_key, frame.situation, frame.emergency, frame.present, ladder_frame_data(frame))
+    """The small ladder that heads Explore, and what "You are here" means under it."""
+    data = ladder_frame_data(frame)
+    spec, alt_text = _strip(frame.content_key, frame.situation, frame.emergency, frame.present, data)
     st.vega_lite_chart(
         spec=spec,
         width="stretch",
@@ -157,7 +158,7 @@ def draw_ladder_strip(frame: Frame) -> None:
     )
     if not frame.emergency:
         here = current_step(frame.situation)
-        st.caption(here_meaning(strip_rows(ladder_frame_data(frame), here), here))
+        st.caption(here_meaning(strip_rows(data, here), here))
 
 
 def draw_ladder_charts(frame: Frame) -> pd.DataFrame:
@@ -228,8 +229,8 @@ def draw_ladder_charts(frame: Frame) -> pd.DataFrame:
             recovery_words,
         ),
     )
-    left_out = len(data) - len(presented_rows(data))
-    if frame.present and left_out:
+    left_out = len(data) - len(presented_rows(data)) if frame.present else 0
+    if left_out:
         st.caption(
             ngettext(
                 "While presenting, the {count} option that is not typical here is left out of the first two charts, "

@@ -15,8 +15,10 @@ from components.selfcheck import SelfCheck
 from components.situation import Situation
 from components.vocabulary import RED_FLAG_TIERS
 
-# How many options the summary names to start now.
+# How many options the summary names to start now, and the highest ladder step they come from: self-care
+# and guided care, never a specialist's procedure or an operation (review 7: decompression filled a slot).
 DO_NOW = 3
+DO_NOW_STEPS = 2
 SCAN_FINDING = "imaging_matches"
 
 
@@ -30,9 +32,10 @@ class StartSummary:
 
 
 def do_now(fitted: pd.DataFrame, count: int = DO_NOW) -> tuple[str, ...]:
-    """Up to `count` options that fit now, in the fit's own order but self-care first: what a person
-    can start on their own comes before what needs a prescription or an appointment."""
-    now = fitted[fitted["fit"] == "fits now"]
+    """Up to `count` options that fit now from the first two steps of the ladder, in the fit's own order but
+    self-care first: what a person can start on their own comes before what needs a prescription or an
+    appointment."""
+    now = fitted[(fitted["fit"] == "fits now") & (fitted["ladder_step"] <= DO_NOW_STEPS)]
     ordered = pd.concat([now[now["self_care"] == "yes"], now[now["self_care"] != "yes"]])
     return tuple(ordered["short_name"].head(count))
 

@@ -19,7 +19,7 @@ st.title(_("Back pain treatment options"))
 
 # The answer first: on a phone this box is what shows after the sidebar is filled in.
 check = self_check(situation, frame.assessment)
-summary = start_summary(situation, check, frame.fitted, frame.content.knowledge.set_index("id").loc["scan"])
+summary = start_summary(situation, check, frame.fitted, frame.content.knowledge_rows["scan"])
 if summary.answer == "neutral":
     st.info(summary.doctor, icon="🧭")
 else:

@@ -1,5 +1,7 @@
 """The summary that tops Start here: what a person sees first on a phone."""
 
+from dataclasses import replace
+
 from components.data import load_content
 from components.fit import fit_content
 from components.selfcheck import self_check
@@ -8,7 +10,7 @@ from components.summary import do_now, start_summary
 from components.triage import assess
 
 CONTENT = load_content()
-SCAN = CONTENT.knowledge.set_index("id").loc["scan"].to_dict()
+SCAN = CONTENT.knowledge_rows["scan"]
 
 
 def summary(situation: Situation):
@@ -41,30 +43,15 @@ def test_new_back_pain_gets_the_doctor_answer_self_care_to_start_and_no_routine_
 
 
 def test_lasting_sciatica_says_which_later_options_a_scan_would_come_before():
-    sciatica = summary(
-        Situation(
-            symptoms=("leg_pain",),
-            where=("one_leg",),
-            pain=7,
-            function="severe",
-            duration="chronic",
-            tried=("physical_therapy", "medications"),
-        )
-    )
+    lasting = Situation(
+        symptoms=("leg_pain",), where=("one_leg",), pain=7, function="severe", duration="chronic",
+        tried=("physical_therapy", "medications"),
+    )  # fmt: skip
+    sciatica = summary(lasting)
     assert sciatica.answer == "yes"
     assert "a scan that matches your symptoms would come before: " in sciatica.scan
     assert "Discectomy" in sciatica.scan
-    with_scan = summary(
-        Situation(
-            symptoms=("leg_pain",),
-            where=("one_leg",),
-            pain=7,
-            function="severe",
-            duration="chronic",
-            tried=("physical_therapy", "medications"),
-            findings=("imaging_matches",),
-        )
-    )
+    with_scan = summary(replace(lasting, findings=("imaging_matches",)))
     assert with_scan.scan.startswith("You have had a scan that matches your symptoms")
 
 
@@ -87,7 +74,13 @@ def test_self_care_comes_first_then_the_other_options_that_fit_now():
             "short_name": ["Pills", "Walks", "Needles", "Heat", "Yoga"],
             "fit": ["fits now", "fits now", "later step", "fits now", "fits now"],
             "self_care": ["no", "yes", "no", "yes", "yes"],
+            "ladder_step": [1, 1, 3, 1, 2],
         }
     )
     assert do_now(fitted) == ("Walks", "Heat", "Yoga")
     assert do_now(fitted.iloc[:2]) == ("Walks", "Pills")
+    # An operation that fits now is for a surgeon to discuss, never "what could I do now" (review 7).
+    surgery = pd.DataFrame(
+        {"short_name": ["Walks", "Decompression"], "fit": ["fits now"] * 2, "self_care": ["yes", "no"], "ladder_step": [1, 4]}
+    )
+    assert do_now(surgery) == ("Walks",)
